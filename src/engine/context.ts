@@ -1,0 +1,121 @@
+/**
+ * Context filters: a pattern match is not a finding when it is negated or reassuring
+ * ("we will not contact your employer", "不会上门"), asked as a question, part of a
+ * statement about the law ("it is illegal for collectors to threaten arrest"), or inside
+ * quoted earlier mail ("> …", "On … wrote:").
+ * All functions work on the NORMALISED text (lower case, simplified, half-width).
+ */
+import type { Lang, RuleFilters } from './types';
+
+export type SuppressReason = 'negation' | 'question' | 'law-talk' | 'quoted';
+
+// ---------------------------------------------------------------- sentences
+
+const SENTENCE_END = /[.!?。！？\n]/;
+
+/** [start, end) of the sentence around [from, to). A '.' inside a number or "u.s." does not end one. */
+export function sentenceAround(text: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  while (start > 0) {
+    const ch = text[start - 1]!;
+    if (SENTENCE_END.test(ch) && !(ch === '.' && /\w/.test(text[start] ?? ''))) break;
+    start--;
+  }
+  let end = to;
+  while (end < text.length) {
+    const ch = text[end]!;
+    if (SENTENCE_END.test(ch) && !(ch === '.' && /\w/.test(text[end + 1] ?? ''))) {
+      end++;
+      // keep a run of ?!. together ("?!")
+      while (end < text.length && /[.!?！？]/.test(text[end]!)) end++;
+      break;
+    }
+    end++;
+  }
+  return { start, end };
+}
+
+// ---------------------------------------------------------------- negation
+
+// Words that open a new clause: a negation before them does not reach the match
+// ("if you don't pay, we will call your boss").
+const EN_CLAUSE_BREAK = /[,;:()"“”]|\b(if|unless|or|otherwise|else|but|because|so|then|and|until|when|before|after)\b/g;
+const EN_NEGATOR = /\b(not|never|no|cannot|without|nobody|no one|neither|nor|no longer|n't)\b|n't\b/;
+// Negations that threaten rather than reassure: "don't make us call your employer",
+// "we will not hesitate to contact your family", "you leave us no choice but to …".
+const EN_NEGATION_THAT_THREATENS = /\b(do not|don't|dont)\s+(make|force|let|push)\b|(\bnot|n't|\bnever)\s+(hesitate|think twice|wait any longer)\b|\bno (other )?(choice|option) but\b|\bnot only\b/;
+
+const ZH_CLAUSE_BREAK = /[,，;；:：、()（）"“”]|就|则|否则|不然|要不然|要么|那么|还是|再不|如果|若|要是|只要|的话/g;
+const ZH_NEGATOR = /不会|不再|没有|没|绝不|并不|不用|不必|无需|无须|不要担心|别担心|不得|严禁|禁止|不能|不可能|不可以|从未|并非|不是|未曾|不准|不应/;
+
+/** Where the clause holding the match starts, and the word that opened it. */
+function lastBreak(window: string, re: RegExp): { at: number; word: string } {
+  re.lastIndex = 0;
+  let last = { at: 0, word: '' };
+  for (let m = re.exec(window); m; m = re.exec(window)) last = { at: m.index + m[0].length, word: m[0] };
+  return last;
+}
+
+// A clause opened by a condition word is the condition: "if you do not pay … a warrant will
+// be issued", "如果你没有还款我们会联系你家人". A negation there is about paying, not about the threat.
+const EN_CONDITION = /^(if|unless|when|until|before|after|because)$/;
+const ZH_CONDITION = /^(如果|若|要是|只要)$/;
+
+export function isNegated(text: string, lang: Lang, from: number, sentenceStart: number): boolean {
+  const windowStart = Math.max(sentenceStart, from - (lang === 'zh' ? 12 : 60));
+  const window = text.slice(windowStart, from);
+  const [breaks, condition, negator] = lang === 'en' ? [EN_CLAUSE_BREAK, EN_CONDITION, EN_NEGATOR] : [ZH_CLAUSE_BREAK, ZH_CONDITION, ZH_NEGATOR];
+  const opened = lastBreak(window, breaks);
+  if (condition.test(opened.word)) return false;
+  const clause = window.slice(opened.at);
+  if (lang === 'en' && EN_NEGATION_THAT_THREATENS.test(clause)) return false;
+  return negator.test(clause);
+}
+
+// ---------------------------------------------------------------- questions
+
+/** The sentence is a question ("will you be arrested?", "你会被抓吗？"). */
+export function isQuestion(sentence: string): boolean {
+  const s = sentence.trim();
+  return /[?？]+$/.test(s) || /[吗吧呢]\s*[。.]?$/.test(s);
+}
+
+// ---------------------------------------------------------------- law talk
+
+const EN_LAW_TALK =
+  /\b(illegal|unlawful|prohibited|against the law|not allowed to|fdcpa|fair debt collection|regulation f|reg f|1692|cfpb|federal trade commission|ftc|your rights|you have the right|(collectors?|agencies|they) (can ?not|can't|may not|must not|are not allowed to|cannot legally)|it is a crime for|it's illegal|violat\w*)\b/;
+const ZH_LAW_TALK = /违法|违规|不得|禁止|严禁|依法|法律规定|法律禁止|属于违法|侵犯|侵害|投诉|举报|维权|你有权|您有权|根据.{0,8}(法|条例|办法|规定)/;
+
+export function isLawTalk(sentence: string, lang: Lang): boolean {
+  return (lang === 'en' ? EN_LAW_TALK : ZH_LAW_TALK).test(sentence);
+}
+
+// ---------------------------------------------------------------- quoted mail
+
+/** Ranges of quoted earlier messages: "> " lines and everything after a reply header. */
+export function quotedRanges(text: string): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const header = /^(-{2,}\s*original message\s*-{2,}|on .{4,200} wrote:|在.{2,100}写道[:：]|-{2,}\s*原始邮件\s*-{2,}|from: .+\nsent: )/m.exec(text);
+  const cut = header ? header.index : text.length;
+  if (header) ranges.push({ start: cut, end: text.length });
+  const line = /^>.*$/gm;
+  for (let m = line.exec(text); m && m.index < cut; m = line.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
+  return ranges;
+}
+
+export function whySuppressed(
+  text: string,
+  lang: Lang,
+  from: number,
+  to: number,
+  filters: RuleFilters,
+  quoted: { start: number; end: number }[],
+): SuppressReason | undefined {
+  if (quoted.some((q) => from >= q.start && from < q.end)) return 'quoted';
+  const sentence = sentenceAround(text, from, to);
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  if (filters.negation && isNegated(text, lang, from, sentence.start)) return 'negation';
+  if (filters.question && isQuestion(sentenceText)) return 'question';
+  if (filters.lawTalk && isLawTalk(sentenceText, lang)) return 'law-talk';
+  return undefined;
+}

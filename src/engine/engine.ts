@@ -1,0 +1,144 @@
+/**
+ * analyze(text, options) -> { lang, collection, findings }: normalise with an offset map,
+ * detect languages, decide whether this is a collection message, try only the rules whose
+ * keywords occur, drop matches that are negated, questions, talk about the law or quoted
+ * mail, and report findings in ORIGINAL offsets.
+ */
+import nlpOne from 'compromise/one';
+import { decideCollection } from './collection';
+import { quotedRanges, whySuppressed } from './context';
+import { detectLanguages } from './language';
+import { matchChinese } from './match/chinese';
+import { matchEnglish, type Nlp, type RawMatch } from './match/english';
+import { buildKeywordIndex, findKeywords } from './match/keywords';
+import { normalize } from './normalize/normalize';
+import { toOriginal } from './normalize/mapped-text';
+import type { AnalyzeOptions, AnalyzeResult, CompiledRule, Finding, RulesBundle, Severity, UiLang } from './types';
+
+export interface EngineOptions {
+  /**
+   * compromise with its part-of-speech tagger (the full `compromise` build), for rules
+   * whose patterns use #Tags. Without it those rules are skipped: the page never pays
+   * for the tagger unless a rule needs it.
+   */
+  tagger?: Nlp;
+}
+
+export interface Engine {
+  readonly bundle: RulesBundle;
+  /** rules skipped because they need the tagger and none was given */
+  readonly skippedRules: readonly string[];
+  analyze(text: string, options?: AnalyzeOptions): AnalyzeResult;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
+
+/** The citation ids of a rule that apply in a jurisdiction (us also covers us-ca, us-ma …); all when none do. */
+export function lawFor(rule: CompiledRule, jurisdiction?: string): string[] {
+  if (!jurisdiction) return rule.law;
+  const j = jurisdiction.toLowerCase();
+  const own = rule.law.filter((id) => id.startsWith(`${j}.`) || id.startsWith(`${j}-`));
+  return own.length ? own : rule.law;
+}
+
+function overlaps(a: { from: number; to: number }, b: { from: number; to: number }): boolean {
+  return a.from < b.to && b.from < a.to;
+}
+
+/** Overlapping matches of one rule become one span (the union of what its patterns matched). */
+function unionPerRule(matches: RawMatch[]): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const m of [...matches].sort((a, b) => a.from - b.from || b.to - a.to)) {
+    const prev = out.findLast((o) => o.rule === m.rule);
+    if (prev && m.from < prev.to) prev.to = Math.max(prev.to, m.to);
+    else out.push({ ...m });
+  }
+  return out;
+}
+
+/** One finding per span and category: overlapping matches of the same category keep the most severe, then the longest. */
+function dedupe(matches: RawMatch[]): RawMatch[] {
+  const sorted = unionPerRule(matches).sort(
+    (a, b) =>
+      SEVERITY_RANK[b.rule.severity] - SEVERITY_RANK[a.rule.severity] || b.to - b.from - (a.to - a.from) || a.from - b.from,
+  );
+  const kept: RawMatch[] = [];
+  for (const m of sorted) {
+    if (kept.some((k) => k.rule.category === m.rule.category && overlaps(k, m))) continue;
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions = {}): Engine {
+  const skippedRules = engineOptions.tagger ? [] : bundle.rules.filter((r) => r.needsTagger).map((r) => r.id);
+  const usable = bundle.rules.filter((r) => engineOptions.tagger || !r.needsTagger);
+  const index = buildKeywordIndex(usable);
+
+  function analyze(text: string, options: AnalyzeOptions = {}): AnalyzeResult {
+    if (typeof text !== 'string') throw new TypeError(`analyze() needs a string, got ${text === null ? 'null' : typeof text}`);
+    const m = normalize(text);
+    const detected = detectLanguages(m.text);
+    const lang = options.lang ?? detected.lang;
+    const collection = decideCollection(m.text, options.context?.collection);
+    const result: AnalyzeResult = { lang, langs: detected.langs, collection, findings: [], suppressed: [] };
+    if (options.context?.direction === 'outgoing' || !text) return result;
+
+    const disabled = new Set(options.disabledRules ?? []);
+    const categories = options.categories ? new Set(options.categories) : undefined;
+    const hits = findKeywords(index, m.text);
+    const candidates = [...hits.rules].filter(
+      (r) => !disabled.has(r.id) && (!categories || categories.has(r.category)) && (r.requires !== 'collection' || collection.is),
+    );
+    if (!candidates.length) return result;
+
+    const en = candidates.filter((r) => r.lang === 'en');
+    const plainEn = en.filter((r) => !r.needsTagger);
+    const taggedEn = en.filter((r) => r.needsTagger);
+    const zh = candidates.filter((r) => r.lang === 'zh');
+    const runs = [
+      matchEnglish(m.text, plainEn, hits.positions, nlpOne),
+      ...(taggedEn.length && engineOptions.tagger ? [matchEnglish(m.text, taggedEn, hits.positions, engineOptions.tagger)] : []),
+      matchChinese(m.text, zh),
+    ];
+    const blocked = runs.flatMap((r) => r.blocked);
+    const quoted = quotedRanges(m.text);
+    const accepted: RawMatch[] = [];
+    for (const match of runs.flatMap((r) => r.matches)) {
+      const reason = blocked.some((b) => b.rule === match.rule && overlaps(b, match))
+        ? 'unless'
+        : whySuppressed(m.text, match.rule.lang, match.from, match.to, match.rule.filters, quoted);
+      if (reason) {
+        const o = toOriginal(m, match.from, match.to);
+        result.suppressed.push({ rule: match.rule.id, start: o.start, end: o.end, reason });
+      } else accepted.push(match);
+    }
+
+    for (const match of dedupe(accepted)) {
+      const { rule } = match;
+      const o = toOriginal(m, match.from, match.to);
+      const ui: UiLang = options.uiLang ?? (rule.lang === 'zh' ? 'zh-CN' : 'en');
+      const law = lawFor(rule, options.jurisdiction);
+      const finding: Finding = {
+        rule: rule.id,
+        ruleVersion: rule.version,
+        category: rule.category,
+        severity: rule.severity,
+        start: o.start,
+        end: o.end,
+        excerpt: text.slice(o.start, o.end),
+        title: rule.title[ui],
+        explanation: rule.explain[ui],
+        law,
+        citations: law.flatMap((id) => {
+          const c = bundle.law[id];
+          return c ? [{ id, title: c.title[ui], url: c.url }] : [];
+        }),
+      };
+      result.findings.push(finding);
+    }
+    return result;
+  }
+
+  return { bundle, skippedRules, analyze };
+}

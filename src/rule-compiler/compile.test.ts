@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { buildBundle, compileRule, inflections, isSafeRegex } from './compile';
+
+const GOOD = `id: en.threat.demo
+version: 1
+category: threat
+severity: high
+title: { en: Demo, zh: 演示 }
+explain: { en: Demo rule., zh: 演示规则。 }
+law: [us.x.1]
+match:
+  keywords: [arrest]
+  patterns: ["{arrest} you"]
+examples:
+  hit: ["You owe a debt. We will [[arrest you]]."]
+  miss: ["Nothing here."]
+`;
+const LAW = `jurisdiction: us
+name: { en: US, zh: 美国 }
+rights: [{ title: { en: CFPB, zh: CFPB }, url: "https://www.consumerfinance.gov/complaint/" }]
+citations:
+  us.x.1: { title: { en: X, zh: X }, url: "https://example.org/x", text: { en: X, zh: X } }
+`;
+const path = 'rules/en/threat/demo.yaml';
+
+describe('compileRule', () => {
+  it('compiles a good rule and expands lemmas', () => {
+    const { rule, errors } = compileRule({ path, source: GOOD });
+    expect(errors).toEqual([]);
+    expect(rule?.patterns[0]).toContain('arrested');
+    expect(rule?.title['zh-TW']).toBe('演示');
+  });
+
+  it('names the file, the line and the unknown key', () => {
+    const { errors } = compileRule({ path, source: GOOD.replace('severity: high', 'severity: high\nseverty: low') });
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/^rules\/en\/threat\/demo\.yaml:5: .*unknown key 'severty'/)]);
+  });
+
+  it('rejects a catastrophic regular expression with its line', () => {
+    const zh = GOOD.replace('id: en.threat.demo', 'id: zh.threat.demo').replace('patterns: ["{arrest} you"]', 'patterns: ["(a+)+b"]');
+    const { errors } = compileRule({ path: 'rules/zh/threat/demo.yaml', source: zh });
+    expect(errors[0]?.message).toMatch(/demo\.yaml:10: .*backtrack/);
+  });
+
+  it('rejects an id that does not match the file name, bad YAML, and a hit without a span', () => {
+    expect(compileRule({ path: 'rules/en/threat/other.yaml', source: GOOD }).errors[0]?.message).toMatch(/does not match the file name/);
+    expect(compileRule({ path, source: 'id: [unclosed' }).errors[0]?.message).toMatch(/YAML/);
+    expect(compileRule({ path, source: GOOD.replace('[[arrest you]]', 'arrest you') }).errors[0]?.message).toMatch(/must mark the expected span/);
+  });
+
+  it('rejects unbalanced parentheses in an English pattern', () => {
+    expect(compileRule({ path, source: GOOD.replace('"{arrest} you"', '"(will|can arrest you"') }).errors[0]?.message).toMatch(/unbalanced/);
+  });
+});
+
+describe('buildBundle', () => {
+  it('hashes the content and resolves law references', async () => {
+    const a = await buildBundle([{ path, source: GOOD }, { path: 'rules/law/us.yaml', source: LAW }]);
+    expect(a.errors).toEqual([]);
+    expect(a.bundle?.hash).toMatch(/^[0-9a-f]{64}$/);
+    const b = await buildBundle([{ path, source: GOOD.replace('Demo rule.', 'Changed.') }, { path: 'rules/law/us.yaml', source: LAW }]);
+    expect(b.bundle?.hash).not.toBe(a.bundle?.hash);
+  });
+
+  it('reports unresolved law references and duplicate ids', async () => {
+    const { errors } = await buildBundle([{ path, source: GOOD }, { path, source: GOOD }]);
+    const messages = errors.map((e) => e.message).join('\n');
+    expect(messages).toMatch(/law reference 'us.x.1' is not defined/);
+    expect(messages).toMatch(/duplicate id 'en.threat.demo'/);
+  });
+});
+
+describe('helpers', () => {
+  it('inflects verbs and nouns', () => {
+    expect(inflections('arrest')).toEqual(expect.arrayContaining(['arrest', 'arrests', 'arrested', 'arresting']));
+    expect(inflections('tell')).toContain('told');
+  });
+  it('tells safe from catastrophic expressions', () => {
+    expect(isSafeRegex('(打|发)[^，]{0,8}通讯录', 'u')).toBe(true);
+    expect(isSafeRegex('^(\\w+\\s?)*$', 'u')).toBe(false);
+  });
+});

@@ -1,0 +1,303 @@
+/**
+ * Rule files -> RulesBundle. Pure (no fs): given file contents it returns the bundle or
+ * every error found, each naming the file, the line and the reason.
+ */
+import nlp from 'compromise';
+import * as OpenCC from 'opencc-js/cn2t';
+import * as T2CN from 'opencc-js/t2cn';
+import { checkSync } from 'recheck';
+import * as v from 'valibot';
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import type { CompiledRule, Jurisdiction, LawCitation, Lang, Localized, RulesBundle } from '../engine/types';
+import { CLAUSE_GAP, parseMarkedExample } from '../engine/rule-syntax';
+import { LawFileSchema, RuleFileSchema, type RuleFile } from './schema';
+
+export const SCHEMA_VERSION = 1;
+
+export interface SourceFile {
+  /** path relative to the repository root, e.g. rules/en/threat/arrest.yaml; '' for a custom rule */
+  path: string;
+  source: string;
+}
+
+export class RuleError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly reason: string,
+  ) {
+    super(`${file || '(custom rule)'}${line ? `:${line}` : ''}: ${reason}`);
+    this.name = 'RuleError';
+  }
+}
+
+const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const toSimplified = T2CN.Converter({ from: 't', to: 'cn' });
+
+function localize(text: { en: string; zh: string }): Localized {
+  return { en: text.en, 'zh-CN': text.zh, 'zh-TW': toTaiwan(text.zh) };
+}
+
+/** Parse YAML keeping line numbers so schema errors can point at the line. */
+function parseYaml(file: SourceFile): { doc: Document; lines: LineCounter; errors: RuleError[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(file.source, { lineCounter: lines, uniqueKeys: true });
+  const errors = doc.errors.map((e) => new RuleError(file.path, e.linePos?.[0]?.line, `YAML: ${e.message.split('\n')[0]}`));
+  if (!errors.length && !isMap(doc.contents)) errors.push(new RuleError(file.path, 1, 'the file must be a YAML mapping (key: value)'));
+  return { doc, lines, errors };
+}
+
+function lineOf(doc: Document, lines: LineCounter, path: readonly (string | number)[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function schemaErrors(file: SourceFile, doc: Document, lines: LineCounter, issues: v.BaseIssue<unknown>[]): RuleError[] {
+  return issues.map((issue) => {
+    const path = (issue.path ?? []).map((p) => p.key as string | number);
+    const where = path.length ? `${path.join('.')}: ` : '';
+    let reason = issue.message;
+    if (issue.kind === 'schema' && issue.type === 'strict_object' && path.length) reason = `unknown key '${String(path.at(-1))}'`;
+    return new RuleError(file.path, lineOf(doc, lines, path), where + reason);
+  });
+}
+
+/** ReDoS check (recheck: automaton analysis, then fuzzing); only linear or safe expressions pass. */
+export function isSafeRegex(source: string, flags: string): boolean {
+  const result = checkSync(source, flags.replace(/[gy]/g, ''));
+  return result.status === 'safe';
+}
+
+// ---------------------------------------------------------------- English patterns
+
+const lemmaCache = new Map<string, string[]>();
+
+/** Every inflection of a word, as verb and as noun: {arrest} -> arrest|arrests|arrested|arresting. */
+export function inflections(word: string): string[] {
+  const cached = lemmaCache.get(word);
+  if (cached) return cached;
+  const forms = new Set<string>([word]);
+  const asVerb = nlp(word);
+  asVerb.tag('Verb');
+  const conj = asVerb.verbs().conjugate()[0] as Record<string, string> | undefined;
+  for (const form of Object.values(conj ?? {})) if (!form.includes(' ')) forms.add(form.toLowerCase());
+  const asNoun = nlp(word);
+  asNoun.tag('Noun');
+  const plural = asNoun.nouns().toPlural().text().toLowerCase();
+  if (plural && !plural.includes(' ')) forms.add(plural);
+  const out = [...forms].sort();
+  lemmaCache.set(word, out);
+  return out;
+}
+
+/** Expand {lemma} into an alternation of its forms so compromise/one (no tagger) can match it. */
+export function expandLemmas(pattern: string): string {
+  return pattern.replace(/\{([a-z][a-z'-]*)\}/g, (_, word: string) => `(${inflections(word).join('|')})`);
+}
+
+interface ParsedTerm {
+  regex?: RegExp;
+  tag?: string;
+  choices?: ParsedTerm[][];
+}
+
+function checkEnglishPattern(pattern: string): { needsTagger: boolean; problem?: string } {
+  let depth = 0;
+  for (const ch of pattern) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (depth < 0) return { needsTagger: false, problem: `unbalanced ')' in pattern "${pattern}"` };
+  }
+  if (depth !== 0) return { needsTagger: false, problem: `unbalanced '(' in pattern "${pattern}"` };
+  if (/\{(?![0-9]*,?[0-9]*\})[^}]*\}/.test(pattern)) return { needsTagger: false, problem: `bad lemma in "${pattern}": use {word} with a lower-case word` };
+  const terms = (nlp as unknown as { parseMatch(s: string): ParsedTerm[] }).parseMatch(pattern);
+  if (!terms.length) return { needsTagger: false, problem: `pattern "${pattern}" matches nothing` };
+  let needsTagger = false;
+  const visit = (list: ParsedTerm[]): string | undefined => {
+    for (const t of list) {
+      if (t.tag) needsTagger = true;
+      if (t.regex && !isSafeRegex(t.regex.source, t.regex.flags)) return `regular expression ${t.regex} in "${pattern}" may backtrack catastrophically`;
+      for (const choice of t.choices ?? []) {
+        const p = visit(choice);
+        if (p) return p;
+      }
+    }
+    return undefined;
+  };
+  return { needsTagger, problem: visit(terms) };
+}
+
+// ---------------------------------------------------------------- Chinese patterns
+
+/** Chinese patterns are regular expressions over normalised (simplified) text; '…' is a short gap inside one clause. */
+export function expandChinesePattern(pattern: string): string {
+  return toSimplified(pattern).split('…').join(CLAUSE_GAP);
+}
+
+function checkChinesePattern(source: string): string | undefined {
+  try {
+    new RegExp(source, 'gu');
+  } catch (e) {
+    return `invalid regular expression "${source}": ${(e as Error).message}`;
+  }
+  if (!isSafeRegex(source, 'u')) return `regular expression "${source}" may backtrack catastrophically (nested or too many repetitions)`;
+  if (new RegExp(source, 'u').test('')) return `regular expression "${source}" matches the empty string`;
+  return undefined;
+}
+
+// ---------------------------------------------------------------- rules
+
+function normaliseKeyword(lang: Lang, kw: string): string {
+  const k = kw.normalize('NFKC').toLowerCase().trim();
+  return lang === 'zh' ? toSimplified(k) : k;
+}
+
+function checkPath(file: SourceFile, rule: RuleFile): string | undefined {
+  if (!file.path) return undefined;
+  const m = /(?:^|\/)rules\/(en|zh)\/([a-z]+)\/([a-z0-9-]+)\.ya?ml$/.exec(file.path);
+  if (!m) return `rule files live at rules/<lang>/<category>/<slug>.yaml, not ${file.path}`;
+  const expected = `${m[1]}.${m[2]}.${m[3]}`;
+  if (rule.id !== expected) return `id '${rule.id}' does not match the file name (expected '${expected}')`;
+  if (rule.category !== m[2]) return `category '${rule.category}' does not match the folder '${m[2]}'`;
+  return undefined;
+}
+
+function checkExamples(file: SourceFile, rule: RuleFile, line: (p: (string | number)[]) => number | undefined): RuleError[] {
+  const errors: RuleError[] = [];
+  for (const kind of ['hit', 'todo-hit'] as const) {
+    rule.examples[kind].forEach((ex, i) => {
+      const parsed = parseMarkedExample(ex);
+      if (kind === 'hit' && !parsed.spans.length) errors.push(new RuleError(file.path, line(['examples', kind, i]), `examples.${kind}[${i}] must mark the expected span with [[…]]`));
+      if (parsed.problem) errors.push(new RuleError(file.path, line(['examples', kind, i]), `examples.${kind}[${i}]: ${parsed.problem}`));
+    });
+  }
+  for (const kind of ['miss', 'todo-miss'] as const) {
+    rule.examples[kind].forEach((ex, i) => {
+      if (ex.includes('[[')) errors.push(new RuleError(file.path, line(['examples', kind, i]), `examples.${kind}[${i}] is a miss and must not mark a span`));
+    });
+  }
+  return errors;
+}
+
+export function compileRule(file: SourceFile): { rule?: CompiledRule; errors: RuleError[] } {
+  const { doc, lines, errors } = parseYaml(file);
+  if (errors.length) return { errors };
+  const parsed = v.safeParse(RuleFileSchema, doc.toJS());
+  if (!parsed.success) return { errors: schemaErrors(file, doc, lines, parsed.issues) };
+  const rule = parsed.output;
+  const line = (p: (string | number)[]) => lineOf(doc, lines, p);
+  const lang = rule.id.slice(0, 2) as Lang;
+  const out: RuleError[] = [];
+  const pathProblem = checkPath(file, rule);
+  if (pathProblem) out.push(new RuleError(file.path, line(['id']), pathProblem));
+
+  let needsTagger = false;
+  const compilePatterns = (key: 'patterns' | 'unless', list: string[]): string[] =>
+    list.map((raw, i) => {
+      const where = key === 'patterns' ? ['match', 'patterns', i] : ['unless', i];
+      if (lang === 'en') {
+        const expanded = expandLemmas(raw.trim());
+        const check = checkEnglishPattern(expanded);
+        if (check.problem) out.push(new RuleError(file.path, line(where), check.problem));
+        needsTagger ||= check.needsTagger;
+        return expanded;
+      }
+      const source = expandChinesePattern(raw);
+      const problem = checkChinesePattern(source);
+      if (problem) out.push(new RuleError(file.path, line(where), problem));
+      return source;
+    });
+  const patterns = compilePatterns('patterns', rule.match.patterns);
+  const unless = compilePatterns('unless', rule.unless);
+  out.push(...checkExamples(file, rule, line));
+  if (out.length) return { errors: out };
+
+  return {
+    errors: [],
+    rule: {
+      id: rule.id,
+      version: rule.version,
+      lang,
+      category: rule.category as CompiledRule['category'],
+      severity: rule.severity as CompiledRule['severity'],
+      requires: rule.requires,
+      title: localize(rule.title),
+      explain: localize(rule.explain),
+      law: rule.law,
+      keywords: [...new Set(rule.match.keywords.map((k) => normaliseKeyword(lang, k)))],
+      patterns,
+      unless,
+      filters: { negation: rule.filters.negation ?? true, question: rule.filters.question ?? true, lawTalk: rule.filters.lawTalk ?? true },
+      wordBoundaries: rule['word-boundaries'],
+      needsTagger,
+      source: file.path,
+      examples: {
+        hit: rule.examples.hit,
+        miss: rule.examples.miss,
+        'todo-hit': rule.examples['todo-hit'],
+        'todo-miss': rule.examples['todo-miss'],
+      },
+    },
+  };
+}
+
+export function compileLaw(file: SourceFile): { jurisdiction?: Jurisdiction; citations: LawCitation[]; errors: RuleError[] } {
+  const { doc, lines, errors } = parseYaml(file);
+  if (errors.length) return { citations: [], errors };
+  const parsed = v.safeParse(LawFileSchema, doc.toJS());
+  if (!parsed.success) return { citations: [], errors: schemaErrors(file, doc, lines, parsed.issues) };
+  const law = parsed.output;
+  const out: RuleError[] = [];
+  const expectedName = file.path ? /([a-z-]+)\.ya?ml$/.exec(file.path)?.[1] : law.jurisdiction;
+  if (expectedName !== law.jurisdiction) out.push(new RuleError(file.path, lineOf(doc, lines, ['jurisdiction']), `jurisdiction '${law.jurisdiction}' does not match the file name`));
+  const citations: LawCitation[] = [];
+  for (const [id, c] of Object.entries(law.citations)) {
+    if (!id.startsWith(`${law.jurisdiction}.`)) out.push(new RuleError(file.path, lineOf(doc, lines, ['citations', id]), `citation '${id}' must start with '${law.jurisdiction}.'`));
+    citations.push({ id, jurisdiction: law.jurisdiction, title: localize(c.title), url: c.url, text: localize(c.text) });
+  }
+  const jurisdiction: Jurisdiction = {
+    id: law.jurisdiction,
+    name: localize(law.name),
+    rights: law.rights.map((r) => ({ title: localize(r.title), url: r.url, ...(r.phone ? { phone: r.phone } : {}) })),
+  };
+  return { jurisdiction, citations, errors: out };
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Compile all rule and law files; every error in every file is reported, not only the first. */
+export async function buildBundle(files: SourceFile[]): Promise<{ bundle?: RulesBundle; errors: RuleError[] }> {
+  const errors: RuleError[] = [];
+  const rules: CompiledRule[] = [];
+  const law: Record<string, LawCitation> = {};
+  const jurisdictions: Record<string, Jurisdiction> = {};
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  for (const file of sorted) {
+    if (/(^|\/)rules\/law\//.test(file.path)) {
+      const r = compileLaw(file);
+      errors.push(...r.errors);
+      if (r.jurisdiction) jurisdictions[r.jurisdiction.id] = r.jurisdiction;
+      for (const c of r.citations) law[c.id] = c;
+    } else {
+      const r = compileRule(file);
+      errors.push(...r.errors);
+      if (r.rule) rules.push(r.rule);
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const rule of rules) {
+    const other = seen.get(rule.id);
+    if (other) errors.push(new RuleError(rule.source, undefined, `duplicate id '${rule.id}' (also in ${other})`));
+    seen.set(rule.id, rule.source);
+    for (const ref of rule.law) if (!law[ref]) errors.push(new RuleError(rule.source, undefined, `law reference '${ref}' is not defined in rules/law/`));
+  }
+  if (errors.length) return { errors };
+  const content = JSON.stringify({ schemaVersion: SCHEMA_VERSION, rules, law, jurisdictions });
+  return { errors: [], bundle: { schemaVersion: SCHEMA_VERSION, hash: await sha256Hex(content), rules, law, jurisdictions } };
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+import { rulesBundlePlugin } from './src/rule-compiler/vite-plugin';
+
+// WXT builds the extension; the rules are compiled from rules/**/*.yaml into one JSON
+// bundle at build time by the vite plugin (no YAML parser ships in the extension).
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [rulesBundlePlugin()] }),
+  manifest: ({ browser }) => ({
+    name: 'Dunwatch',
+    description: 'Flags what a debt collector may not lawfully say, in your inbox. Runs on your device only.',
+    permissions: [],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'dunwatch@dunwatch.invalid', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
+});
