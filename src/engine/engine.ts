@@ -13,6 +13,7 @@ import { matchEnglish, type Nlp, type RawMatch } from './match/english';
 import { buildKeywordIndex, findKeywords } from './match/keywords';
 import { normalize } from './normalize/normalize';
 import { toOriginal } from './normalize/mapped-text';
+import { analyzeThread, type ThreadMessage, type ThreadOptions, type ThreadResult } from './thread/analyze-thread';
 import type { AnalyzeOptions, CollectionDecision, AnalyzeResult, CompiledRule, Finding, RulesBundle, Severity, UiLang } from './types';
 
 export interface EngineOptions {
@@ -29,6 +30,8 @@ export interface Engine {
   /** rules skipped because they need the tagger and none was given */
   readonly skippedRules: readonly string[];
   analyze(text: string, options?: AnalyzeOptions): AnalyzeResult;
+  /** Findings across messages: contact hours, frequency, after opt-out or dispute, missing disclosures. */
+  analyzeThread(messages: readonly ThreadMessage[], options: ThreadOptions): ThreadResult;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
@@ -154,5 +157,5 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
     return result;
   }
 
-  return { bundle, skippedRules, analyze };
+  return { bundle, skippedRules, analyze, analyzeThread: (messages, options) => analyzeThread(messages, options, { analyze, bundle }) };
 }
