@@ -80,7 +80,6 @@ function preceding(root: Element, css: string): Element | null {
   }
   let best: Element | null = null;
   for (const el of all) {
-    // eslint-disable-next-line no-bitwise
     if (el.compareDocumentPosition(root) & 4 /* root FOLLOWING el */) best = el;
     else break;
   }
@@ -101,6 +100,8 @@ function readProbe(el: Element, probe: CssProbe): string | undefined {
 export interface Resolved {
   el: Element | null;
   value: string | undefined;
+  /** the probe that matched */
+  probe: Probe;
 }
 
 /** Try a field's probes in order; the first that finds an element (or a URL value) wins. */
@@ -109,7 +110,7 @@ export function resolveField(root: Element, field: Field | undefined, url?: stri
     if (isUrlProbe(probe)) {
       const href = url ?? root.ownerDocument.URL;
       const m = new RegExp(probe.url, 'u').exec(href);
-      if (m) return { el: null, value: m[1] ?? m[0] };
+      if (m) return { el: null, value: m[1] ?? m[0], probe };
       continue;
     }
     const css = asCss(probe);
@@ -117,7 +118,7 @@ export function resolveField(root: Element, field: Field | undefined, url?: stri
     if (!el) continue;
     const value = readProbe(el, css);
     if (css.pattern && value === undefined) continue; // a pattern that does not match means "not this probe"
-    return { el, value };
+    return { el, value, probe };
   }
   return undefined;
 }
@@ -154,13 +155,19 @@ function decideDirection(root: Element, spec: DirectionSpec | undefined, sender:
 export function extractLayout(doc: Document, layout: LayoutSelectors, opts: ExtractOptions = {}): MessageRecord[] {
   return findRoots(doc, layout).map((root) => {
     const body = resolveField(root, layout.body, opts.url);
-    const sender = resolveField(root, layout.sender, opts.url)?.value;
+    const senderHit = resolveField(root, layout.sender, opts.url);
+    let sender = senderHit?.value;
+    const direction = decideDirection(root, layout.direction, sender, opts.url);
+    // A page-wide sender (the chat's title) names the other party, never the reader's own messages.
+    if (direction === 'outgoing' && senderHit && typeof senderHit.probe === 'object' && 'scope' in senderHit.probe && senderHit.probe.scope === 'document') {
+      sender = undefined;
+    }
     const sentAtShown = resolveField(root, layout.sentTime, opts.url)?.value;
     const record: MessageRecord = {
       root,
       bodyEl: body?.el ?? null,
       text: cleanText(body?.el?.textContent),
-      direction: decideDirection(root, layout.direction, sender, opts.url),
+      direction,
     };
     if (sender) record.sender = sender;
     if (sentAtShown) {
@@ -186,11 +193,12 @@ export function extract(doc: Document, adapter: SiteAdapter, opts: ExtractOption
   return [];
 }
 
-const FIELDS: readonly Exclude<FieldName, 'messageRoot'>[] = ['body', 'sender', 'sentTime', 'threadId', 'subject'];
+const FIELDS: readonly Exclude<FieldName, 'messageRoot' | 'sender'>[] = ['body', 'sentTime', 'threadId', 'subject'];
 
 /**
  * What each selector finds: the number of message roots, and for every other field the number of
- * roots in which it resolved to an element (or a URL value). Also counts directions.
+ * roots in which it resolved to an element (or a URL value); for `sender`, the records that got one
+ * (a page-wide chat title is not the sender of the reader's own messages). Also counts directions.
  */
 export function countSelectors(doc: Document, layout: LayoutSelectors, opts: ExtractOptions = {}): Required<ExpectCounts> {
   const roots = findRoots(doc, layout);
@@ -199,6 +207,7 @@ export function countSelectors(doc: Document, layout: LayoutSelectors, opts: Ext
     for (const f of FIELDS) if (layout[f] !== undefined && resolveField(root, layout[f], opts.url)) counts[f]++;
   }
   for (const r of extractLayout(doc, layout, opts)) {
+    if (r.sender) counts.sender++;
     if (r.direction === 'outgoing') counts.outgoing++;
     if (r.direction === 'incoming') counts.incoming++;
   }
