@@ -1,6 +1,10 @@
 /** Every site adapter, with its fixture expectations (tests and the later page loop use this list). */
 import type { FixtureSpec, SiteAdapter } from './types';
 import * as gmail from './gmail/adapter';
+import * as googleMessages from './google-messages/adapter';
+import * as instagram from './instagram/adapter';
+import * as linkedin from './linkedin/adapter';
+import * as messenger from './messenger/adapter';
 import * as telegram from './telegram/adapter';
 import * as whatsapp from './whatsapp/adapter';
 
@@ -9,6 +13,6 @@ export interface AdapterModule {
   fixtures: FixtureSpec[];
 }
 
-export const adapterModules: readonly AdapterModule[] = [gmail, whatsapp, telegram];
+export const adapterModules: readonly AdapterModule[] = [gmail, whatsapp, telegram, googleMessages, messenger, instagram, linkedin];
 
 export const adapters: readonly SiteAdapter[] = adapterModules.map((m) => m.adapter);
