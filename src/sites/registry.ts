@@ -5,6 +5,10 @@ import * as googleMessages from './google-messages/adapter';
 import * as instagram from './instagram/adapter';
 import * as linkedin from './linkedin/adapter';
 import * as messenger from './messenger/adapter';
+import * as outlook from './outlook/adapter';
+import * as protonMail from './proton-mail/adapter';
+import * as x from './x/adapter';
+import * as yahooMail from './yahoo-mail/adapter';
 import * as telegram from './telegram/adapter';
 import * as whatsapp from './whatsapp/adapter';
 
@@ -13,6 +17,6 @@ export interface AdapterModule {
   fixtures: FixtureSpec[];
 }
 
-export const adapterModules: readonly AdapterModule[] = [gmail, whatsapp, telegram, googleMessages, messenger, instagram, linkedin];
+export const adapterModules: readonly AdapterModule[] = [gmail, whatsapp, telegram, googleMessages, messenger, instagram, linkedin, x, outlook, yahooMail, protonMail];
 
 export const adapters: readonly SiteAdapter[] = adapterModules.map((m) => m.adapter);
