@@ -5,6 +5,9 @@ import * as googleMessages from './google-messages/adapter';
 import * as instagram from './instagram/adapter';
 import * as linkedin from './linkedin/adapter';
 import * as messenger from './messenger/adapter';
+import * as neteaseMail from './netease-mail/adapter';
+import * as qqMail from './qq-mail/adapter';
+import * as weibo from './weibo/adapter';
 import * as outlook from './outlook/adapter';
 import * as protonMail from './proton-mail/adapter';
 import * as x from './x/adapter';
@@ -17,6 +20,6 @@ export interface AdapterModule {
   fixtures: FixtureSpec[];
 }
 
-export const adapterModules: readonly AdapterModule[] = [gmail, whatsapp, telegram, googleMessages, messenger, instagram, linkedin, x, outlook, yahooMail, protonMail];
+export const adapterModules: readonly AdapterModule[] = [gmail, whatsapp, telegram, googleMessages, messenger, instagram, linkedin, x, outlook, yahooMail, protonMail, qqMail, neteaseMail, weibo];
 
 export const adapters: readonly SiteAdapter[] = adapterModules.map((m) => m.adapter);
