@@ -79,7 +79,7 @@ export function rangeFor(doc: Document, extracted: ExtractedText, start: number,
   const a = locate(extracted.pieces, start, false);
   const b = locate(extracted.pieces, end, true);
   if (!a || !b || !a.node.isConnected || !b.node.isConnected) return undefined;
-  const range = doc.createRange();
+  const range = (a.node.ownerDocument ?? doc).createRange();
   try {
     range.setStart(a.node, a.offset);
     range.setEnd(b.node, b.offset);

@@ -1,5 +1,5 @@
 /**
- * The in-page UI, in one closed shadow root outside the host's message DOM: a marker button
+ * The in-page UI, in one shadow root outside the host's message DOM: a marker button
  * per flagged message (keyboard and screen-reader path to the card), the explanation card,
  * and the overlay boxes for browsers without the Highlight API. Text is only ever set with
  * textContent; links open only when the user clicks them.
@@ -65,7 +65,7 @@ export class PageUi {
     this.host = doc.createElement('div');
     this.host.setAttribute(UI_ATTRIBUTE, '');
     this.host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483647;';
-    this.root = this.host.attachShadow({ mode: 'closed' });
+    this.root = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = CSS;
     this.root.append(style);

@@ -151,36 +151,44 @@ function decideDirection(root: Element, spec: DirectionSpec | undefined, sender:
   return spec.otherwise ?? 'unknown';
 }
 
+/** The record of one message root (the page loop reads messages one at a time as they appear). */
+export function extractRecord(root: Element, layout: LayoutSelectors, opts: ExtractOptions = {}): MessageRecord {
+  const body = resolveField(root, layout.body, opts.url);
+  const senderHit = resolveField(root, layout.sender, opts.url);
+  let sender = senderHit?.value;
+  const direction = decideDirection(root, layout.direction, sender, opts.url);
+  // A page-wide sender (the chat's title) names the other party, never the reader's own messages.
+  if (direction === 'outgoing' && senderHit && typeof senderHit.probe === 'object' && 'scope' in senderHit.probe && senderHit.probe.scope === 'document') {
+    sender = undefined;
+  }
+  const sentAtShown = resolveField(root, layout.sentTime, opts.url)?.value;
+  const record: MessageRecord = {
+    root,
+    bodyEl: body?.el ?? null,
+    text: cleanText(body?.el?.textContent),
+    direction,
+  };
+  if (sender) record.sender = sender;
+  if (sentAtShown) {
+    record.sentAtShown = sentAtShown;
+    const iso = parseShownTime(sentAtShown, { dateOrder: layout.dateOrder });
+    if (iso) record.sentAt = iso;
+  }
+  const threadId = resolveField(root, layout.threadId, opts.url)?.value;
+  if (threadId) record.threadId = threadId;
+  const subject = resolveField(root, layout.subject, opts.url)?.value;
+  if (subject) record.subject = subject;
+  return record;
+}
+
 /** Records for one layout, in document order. */
 export function extractLayout(doc: Document, layout: LayoutSelectors, opts: ExtractOptions = {}): MessageRecord[] {
-  return findRoots(doc, layout).map((root) => {
-    const body = resolveField(root, layout.body, opts.url);
-    const senderHit = resolveField(root, layout.sender, opts.url);
-    let sender = senderHit?.value;
-    const direction = decideDirection(root, layout.direction, sender, opts.url);
-    // A page-wide sender (the chat's title) names the other party, never the reader's own messages.
-    if (direction === 'outgoing' && senderHit && typeof senderHit.probe === 'object' && 'scope' in senderHit.probe && senderHit.probe.scope === 'document') {
-      sender = undefined;
-    }
-    const sentAtShown = resolveField(root, layout.sentTime, opts.url)?.value;
-    const record: MessageRecord = {
-      root,
-      bodyEl: body?.el ?? null,
-      text: cleanText(body?.el?.textContent),
-      direction,
-    };
-    if (sender) record.sender = sender;
-    if (sentAtShown) {
-      record.sentAtShown = sentAtShown;
-      const iso = parseShownTime(sentAtShown, { dateOrder: layout.dateOrder });
-      if (iso) record.sentAt = iso;
-    }
-    const threadId = resolveField(root, layout.threadId, opts.url)?.value;
-    if (threadId) record.threadId = threadId;
-    const subject = resolveField(root, layout.subject, opts.url)?.value;
-    if (subject) record.subject = subject;
-    return record;
-  });
+  return findRoots(doc, layout).map((root) => extractRecord(root, layout, opts));
+}
+
+/** The CSS of a layout's message-root probes (URL probes cannot find elements). */
+export function rootSelectors(layout: LayoutSelectors): string[] {
+  return probesOf(layout.messageRoot).filter((p) => !isUrlProbe(p)).map((p) => asCss(p).css);
 }
 
 /** Records from the adapter's thread layout, else its list layout (the first that finds roots). */
