@@ -19,13 +19,13 @@ export function adapterSource(adapter: SiteAdapter): MessageSource {
   const layoutOf = (root: Element) => selectors.find((s) => matchesAny(root, s.css))?.layout;
   return {
     findMessages(scope) {
-      if (scope instanceof Document) return layouts.flatMap((l) => findRoots(scope, l));
+      if ((scope as Node).nodeType === 9) return layouts.flatMap((l) => findRoots(scope as Document, l));
       const found = new Set<Element>();
       for (const { css } of selectors) {
         for (const c of css) {
           try {
-            if (scope instanceof Element) {
-              const up = scope.closest(c);
+            if ((scope as Node).nodeType === 1) {
+              const up = (scope as Element).closest(c);
               if (up) found.add(up);
             }
             for (const el of (scope as ParentNode).querySelectorAll(c)) found.add(el);
