@@ -46,7 +46,9 @@ const EN_NEGATOR = /\b(not|never|no|cannot|without|nobody|no one|neither|nor|no 
 const EN_NEGATION_THAT_THREATENS = /\b(do not|don't|dont)\s+(make|force|let|push)\b|(\bnot|n't|\bnever)\s+(hesitate|think twice|wait any longer)\b|\bno (other )?(choice|option) but\b|\bnot only\b/;
 
 const ZH_CLAUSE_BREAK = /[,，;；:：、()（）"“”]|就|则|否则|不然|要不然|要么|那么|还是|再不|如果|若|要是|只要|的话/g;
-const ZH_NEGATOR = /不会|不再|没有|没|绝不|并不|不用|不必|无需|无须|不要担心|别担心|不得|严禁|禁止|不能|不可能|不可以|从未|并非|不是|未曾|不准|不应/;
+const ZH_NEGATOR = /不会|不再|没有|没|绝不|并不|不用|不必|无需|无须|不要担心|别担心|不得|严禁|禁止|不能|不可能|不可以|从未|并非|不是|未曾|不准|不应|切勿|请勿|不要|别/;
+// Negations that threaten: "别逼我们上门", "不要以为我们不会曝光", "别怪我们…"
+const ZH_NEGATION_THAT_THREATENS = /(别|不要)(逼|怪|以为|让|等|怨|说)/;
 
 /** Where the clause holding the match starts, and the word that opened it. */
 function lastBreak(window: string, re: RegExp): { at: number; word: string } {
@@ -68,23 +70,30 @@ export function isNegated(text: string, lang: Lang, from: number, sentenceStart:
   const opened = lastBreak(window, breaks);
   if (condition.test(opened.word)) return false;
   const clause = window.slice(opened.at);
-  if (lang === 'en' && EN_NEGATION_THAT_THREATENS.test(clause)) return false;
+  if ((lang === 'en' ? EN_NEGATION_THAT_THREATENS : ZH_NEGATION_THAT_THREATENS).test(clause)) return false;
   return negator.test(clause);
 }
 
 // ---------------------------------------------------------------- questions
 
-/** The sentence is a question ("will you be arrested?", "你会被抓吗？"). */
-export function isQuestion(sentence: string): boolean {
-  const s = sentence.trim();
-  return /[?？]+$/.test(s) || /[吗吧呢]\s*[。.]?$/.test(s);
+/**
+ * The clause holding the match ends the sentence with a question mark ("will you be arrested?",
+ * "你会被抓吗？"). Only that clause counts: "明日就限制你坐高铁，仲唔还钱？" is a threat, then a question.
+ */
+export function isQuestion(text: string, to: number, sentenceEnd: number): boolean {
+  const rest = text.slice(to, sentenceEnd);
+  // another clause follows the match before the sentence ends: the question is that clause's
+  if (/[,，;；]/.test(rest.replace(/[?？!！.。\s]+$/, ''))) return false;
+  const s = rest.trim();
+  return /[?？]+$/.test(s) || /[吗呢]\s*[。.]?$/.test(s);
 }
 
 // ---------------------------------------------------------------- law talk
 
 const EN_LAW_TALK =
   /\b(illegal|unlawful|prohibited|against the law|not allowed to|fdcpa|fair debt collection|regulation f|reg f|1692|cfpb|federal trade commission|ftc|your rights|you have the right|(collectors?|agencies|they) (can ?not|can't|may not|must not|are not allowed to|cannot legally)|it is a crime for|it's illegal|violat\w*)\b/;
-const ZH_LAW_TALK = /违法|违规|不得|禁止|严禁|依法|法律规定|法律禁止|属于违法|侵犯|侵害|投诉|举报|维权|你有权|您有权|根据.{0,8}(法|条例|办法|规定)/;
+// 不得 only as a legal "shall not" (不得催收, 不得骚扰 …), never in 不得好死 / 不得安宁
+const ZH_LAW_TALK = /违法|违规|不得(以|向|对|采用|使用|在|与|骚扰|催收|泄露|公开|冒用|收取|进行|诱导|强迫|暴力|威胁|恐吓|辱骂|联系|透露|披露)|禁止|严禁|法律规定|法律禁止|属于违法|侵犯|侵害|投诉|举报|维权|你有权|您有权|根据.{0,8}(法|条例|办法|规定)/;
 
 export function isLawTalk(sentence: string, lang: Lang): boolean {
   return (lang === 'en' ? EN_LAW_TALK : ZH_LAW_TALK).test(sentence);
@@ -115,7 +124,7 @@ export function whySuppressed(
   const sentence = sentenceAround(text, from, to);
   const sentenceText = text.slice(sentence.start, sentence.end);
   if (filters.negation && isNegated(text, lang, from, sentence.start)) return 'negation';
-  if (filters.question && isQuestion(sentenceText)) return 'question';
+  if (filters.question && isQuestion(text, to, sentence.end)) return 'question';
   if (filters.lawTalk && isLawTalk(sentenceText, lang)) return 'law-talk';
   return undefined;
 }
