@@ -71,6 +71,8 @@ const RULE_SIGNAL_WEIGHT = 1;
 export interface CollectionEvidence extends CollectionDecision {
   /** could a rule match still tip the decision? (false: skip collection-only rules) */
   couldBe: boolean;
+  /** the reader is addressed and nothing says news, marketing, receipt or scam */
+  addressedPlain: boolean;
 }
 
 export function decideCollection(normalised: string, forced?: boolean, ruleSignal = false): CollectionEvidence {
@@ -90,12 +92,15 @@ export function decideCollection(normalised: string, forced?: boolean, ruleSigna
     cues.push('addressed');
     score += 0.5;
   }
+  let against = false;
   for (const cue of AGAINST_CUES) {
     if (cue.re.test(normalised)) {
       cues.push(`-${cue.name}`);
       score += cue.weight;
+      against = true;
     }
   }
+  const addressedPlain = addressed && !against;
   const meets = (s: number) => strong && s >= COLLECTION_THRESHOLD && (addressed || s >= UNADDRESSED_THRESHOLD);
   const couldBe = meets(score + RULE_SIGNAL_WEIGHT);
   if (ruleSignal && !meets(score) && couldBe) {
@@ -103,6 +108,6 @@ export function decideCollection(normalised: string, forced?: boolean, ruleSigna
     score += RULE_SIGNAL_WEIGHT;
   }
   score = Math.round(score * 100) / 100;
-  if (forced !== undefined) return { is: forced, score, cues: [...cues, forced ? 'context:collection' : 'context:not-collection'], couldBe: forced };
-  return { is: meets(score), score, cues, couldBe };
+  if (forced !== undefined) return { is: forced, score, cues: [...cues, forced ? 'context:collection' : 'context:not-collection'], couldBe: forced, addressedPlain: forced };
+  return { is: meets(score), score, cues, couldBe, addressedPlain };
 }

@@ -96,7 +96,10 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
     const hits = findKeywords(index, m.text);
     // Collection-only rules are tried when the message is, or a collector's phrase could make it, a collection message.
     const candidates = [...hits.rules].filter(
-      (r) => !disabled.has(r.id) && (!categories || categories.has(r.category)) && (r.requires !== 'collection' || base.couldBe),
+      (r) =>
+        !disabled.has(r.id) &&
+        (!categories || categories.has(r.category)) &&
+        (r.requires === 'none' || base.couldBe || (r.requires === 'addressed' && base.addressedPlain)),
     );
     if (!candidates.length) return result;
 
@@ -126,7 +129,8 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
     const collection = accepted.length && !base.is ? decideCollection(m.text, options.context?.collection, true) : base;
     result.collection = publicDecision(collection);
     const reported = accepted.filter((match) => {
-      if (match.rule.requires !== 'collection' || collection.is) return true;
+      const { requires } = match.rule;
+      if (requires === 'none' || collection.is || (requires === 'addressed' && base.addressedPlain)) return true;
       suppress(match, 'not-collection');
       return false;
     });

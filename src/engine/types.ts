@@ -30,8 +30,14 @@ export interface CompiledRule {
   lang: Lang;
   category: Category;
   severity: Severity;
-  /** 'collection': fires only when the message is judged a collection message. */
-  requires: 'collection' | 'none';
+  /**
+   * 'collection': fires only when the message is judged a collection message.
+   * 'addressed': also fires in a message that speaks to the reader ("you", 你) and shows no
+   *   sign of being news, marketing or a scam — for phrases that betray a collector on their
+   *   own ("we'll put you in jail", "involve your employer").
+   * 'none': fires anywhere.
+   */
+  requires: 'collection' | 'addressed' | 'none';
   title: Localized;
   explain: Localized;
   law: string[];

@@ -10,7 +10,7 @@ export const RuleFileSchema = v.strictObject({
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   category: v.picklist(CATEGORIES as unknown as string[] as [string, ...string[]]),
   severity: v.picklist(SEVERITIES as unknown as string[] as [string, ...string[]]),
-  requires: v.optional(v.picklist(['collection', 'none']), 'collection'),
+  requires: v.optional(v.picklist(['collection', 'addressed', 'none']), 'collection'),
   title: bilingual,
   explain: bilingual,
   law: v.pipe(v.array(nonEmpty), v.minLength(1, 'a rule needs at least one law reference')),
