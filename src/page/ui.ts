@@ -63,7 +63,7 @@ export class PageUi {
     private readonly options: PageUiOptions,
   ) {
     this.host = doc.createElement('div');
-    this.host.setAttribute(UI_ATTRIBUTE, '');
+    this.host.setAttribute(UI_ATTRIBUTE, 'host');
     this.host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483647;';
     this.root = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');

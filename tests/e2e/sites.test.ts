@@ -102,11 +102,11 @@ describe('the card and the page loop (Gmail, WhatsApp)', () => {
     try {
       await page.goto(fixture.url);
       await scanResults(page, expected.length);
-      const marker = page.locator('[data-dunwatch-ui] button.marker').first();
+      const marker = page.locator('[data-dunwatch-ui="host"] button.marker').first();
       await expect.poll(() => marker.count()).toBeGreaterThan(0);
       await marker.focus();
       await page.keyboard.press('Enter');
-      const card = page.locator('[data-dunwatch-ui] [role="dialog"]');
+      const card = page.locator('[data-dunwatch-ui="host"] [role="dialog"]');
       await card.waitFor({ state: 'visible' });
       const flagged = expected.find((e) => e.findings > 0)!;
       const text = await card.innerText();
@@ -114,7 +114,7 @@ describe('the card and the page loop (Gmail, WhatsApp)', () => {
       expect(text).toContain('not legal advice');
       await page.keyboard.press('Escape');
       await card.waitFor({ state: 'detached' });
-      const focused = await page.evaluate(() => document.querySelector('[data-dunwatch-ui]')?.shadowRoot?.activeElement?.className);
+      const focused = await page.evaluate(() => document.querySelector('[data-dunwatch-ui="host"]')?.shadowRoot?.activeElement?.className);
       expect(focused).toBe('marker');
     } finally {
       await page.close();
