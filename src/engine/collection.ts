@@ -27,7 +27,7 @@ const DEBT_CUES: Cue[] = [
   { name: 'attempt-to-collect', re: /\b(attempt(ing)? to collect|communication from a debt collector|debt collector)\b/, weight: 1.5 },
   {
     name: 'pay-demand',
-    re: /\b((if|unless) (you )?(don't|do not|dont|fail to|cannot|can't|won't|will not)? ?pay|pay (now|today|immediately|up|us|what you owe|in full|(it|this) off|(the|your|ur|this|that|ye|yr) (bill|balance|dues|loan|amount|debt|emi|installment|arrears|money))|pay (or|else)\b|payment (is )?(due|required|overdue)|(no|still no|missed|late) payments?( yet| received)?|(have|has|haven't|hasn't) (not )?(been )?paid|not (been )?paid|until (the|your|ur) (loan|debt|balance|bill) is paid|(arrange|make) (a )?(re)?payments?|payment (arrangements?|options|plan)|settle (this|your|the) (account|balance|debt))\b/,
+    re: /\b((if|unless) (you )?(don't|do not|dont|fail to|cannot|can't|won't|will not)? ?(re)?pay|(re)?pay (now|today|immediately|up|us|what you owe|in full|(it|this) off|(the |your |ur |this |that |ye |yr )?(outstanding |overdue |due |pending )?(bill|balance|dues|loan|amount|debt|emi|installment|arrears|money))|pay (or|else)\b|payment (is )?(due|required|overdue)|(no|still no|missed|late) payments?( yet| received)?|(have|has|haven't|hasn't) (not )?(been )?paid|not (been )?paid|until (the|your|ur) (loan|debt|balance|bill) is paid|(arrange|make) (a )?(re)?payments?|payment (arrangements?|options|plan)|settle (this|your|the) (account|balance|debt))\b/,
     weight: 1,
   },
   { name: 'pay', re: /\b(pay|pays|paid|paying|payment|payments|repay\w*)\b/, weight: 0.75 },
@@ -44,7 +44,8 @@ const DEBT_CUES: Cue[] = [
 ];
 
 // Who is addressed: collection messages speak to the debtor.
-const ADDRESSED = /\b(you|your|yours|u|ur|ya|dear)\b|[你您妳]|尊敬的|亲爱的|阁下/;
+// an imperative opening a sentence ("Pay the outstanding amount today") speaks to the reader too
+const ADDRESSED = /\b(you|your|yours|u|ur|ya|dear)\b|(^|[.!?,]\s*)(pay|repay|call|contact|clear|settle|return)\b|[你您妳]|尊敬的|亲爱的|阁下/m;
 
 // Reporting ABOUT collection (news, posts, regulators), receipts and statements, marketing and prize scams.
 const AGAINST_CUES: Cue[] = [

@@ -43,7 +43,7 @@ const EN_CLAUSE_BREAK = /[,;:()"“”]|\b(if|unless|or|otherwise|else|but|becau
 const EN_NEGATOR = /\b(not|never|no|cannot|without|nobody|no one|neither|nor|no longer|n't)\b|n't\b/;
 // Negations that threaten rather than reassure: "don't make us call your employer",
 // "we will not hesitate to contact your family", "you leave us no choice but to …".
-const EN_NEGATION_THAT_THREATENS = /\b(do not|don't|dont)\s+(make|force|let|push)\b|(\bnot|n't|\bnever)\s+(hesitate|think twice|wait any longer)\b|\bno (other )?(choice|option) but\b|\bnot only\b/;
+const EN_NEGATION_THAT_THREATENS = /\bwhy (don't|do not|dont|won't|will not) (you|u|ya)\b|\b(do not|don't|dont)\s+(make|force|let|push)\b|(\bnot|n't|\bnever)\s+(hesitate|think twice|wait any longer)\b|\bno (other )?(choice|option) but\b|\bnot only\b/;
 
 const ZH_CLAUSE_BREAK = /[,，;；:：、()（）"“”]|就|则|否则|不然|要不然|要么|那么|还是|再不|如果|若|要是|只要|的话/g;
 const ZH_NEGATOR = /不会|不再|没有|没|绝不|并不|不用|不必|无需|无须|不要担心|别担心|不得|严禁|禁止|不能|不可能|不可以|从未|并非|不是|未曾|不准|不应|切勿|请勿|不要|别/;

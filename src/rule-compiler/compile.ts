@@ -93,9 +93,28 @@ export function inflections(word: string): string[] {
   return out;
 }
 
-/** Expand {lemma} into an alternation of its forms so compromise/one (no tagger) can match it. */
+/**
+ * Expand {lemma} into an alternation of its forms so compromise/one (no tagger) can match it.
+ * Inside a choice the forms join that choice ("({tell}|inform)" -> "(tell|told|…|inform)"):
+ * compromise ignores nested groups.
+ */
 export function expandLemmas(pattern: string): string {
-  return pattern.replace(/\{([a-z][a-z'-]*)\}/g, (_, word: string) => `(${inflections(word).join('|')})`);
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    const m = ch === '{' ? /^\{([a-z][a-z'-]*)\}/.exec(pattern.slice(i)) : null;
+    if (m) {
+      const forms = inflections(m[1]!).join('|');
+      out += depth > 0 ? forms : `(${forms})`;
+      i += m[0].length - 1;
+      continue;
+    }
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    out += ch;
+  }
+  return out;
 }
 
 interface ParsedTerm {
@@ -106,10 +125,13 @@ interface ParsedTerm {
 
 function checkEnglishPattern(pattern: string): { needsTagger: boolean; problem?: string } {
   let depth = 0;
-  for (const ch of pattern) {
+  // parentheses inside a /regex/ term belong to the regex, not to compromise
+  const withoutRegexTerms = pattern.replace(/(^|[\s(|])\/(?:\\.|[^/\\])+\/(?=$|[\s)|?*+])/g, '$1R');
+  for (const ch of withoutRegexTerms) {
     if (ch === '(') depth++;
     if (ch === ')') depth--;
     if (depth < 0) return { needsTagger: false, problem: `unbalanced ')' in pattern "${pattern}"` };
+    if (depth > 1) return { needsTagger: false, problem: `nested group in "${pattern}": compromise ignores groups inside groups; list the words flat or split the pattern` };
   }
   if (depth !== 0) return { needsTagger: false, problem: `unbalanced '(' in pattern "${pattern}"` };
   if (/\{(?![0-9]*,?[0-9]*\})[^}]*\}/.test(pattern)) return { needsTagger: false, problem: `bad lemma in "${pattern}": use {word} with a lower-case word` };
