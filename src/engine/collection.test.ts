@@ -24,23 +24,21 @@ describe('collection decision', () => {
     expect(decide(text).is).toBe(expected);
   });
 
-  // BUG (collection.ts, lead): an abusive zh collector SMS without the listed debt words scores
-  // 0.5 (second person only): 欠的钱 / 再不还 / 爆通讯录 are not cues, so every rule requiring
-  // collection stays silent on it.
-  it.fails('你欠的钱再不还，我们就爆你通讯录。 is collection', () => {
+  // was a bug before main a5f2e8b: 欠的钱 was no cue, the message scored 0.5
+  it('你欠的钱再不还，我们就爆你通讯录。 is collection', () => {
     expect(decide('你欠的钱再不还，我们就爆你通讯录。').is).toBe(true);
   });
 
   it('reports the cues and score that made the decision', () => {
     const d = decide('You owe $900. Pay today.');
-    expect(d.cues).toEqual(['owe', 'pay', 'money-amount', 'second-person']);
-    expect(d.score).toBe(2.75);
+    expect(d.cues).toEqual(['owe', 'pay-demand', 'pay', 'money-amount', 'addressed']);
+    expect(d.score).toBe(3.75);
     expect(d.is).toBe(true);
   });
 
   it('a story nobody is addressed in needs overwhelming cues', () => {
     const d = decide('The debt is overdue and the balance remains unpaid.');
-    expect(d.cues).not.toContain('second-person');
+    expect(d.cues).not.toContain('addressed');
     expect(d.is).toBe(false);
   });
 
