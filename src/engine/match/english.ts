@@ -50,6 +50,19 @@ function spans(view: ViewLike, offset: number): { from: number; to: number }[] {
   return out;
 }
 
+// A pattern string is parsed by compromise on every .match(string): parse each one once.
+const parsedByNlp = new WeakMap<Nlp, Map<string, unknown>>();
+function compiledPatterns(nlp: Nlp): (pattern: string) => unknown {
+  let cache = parsedByNlp.get(nlp);
+  if (!cache) parsedByNlp.set(nlp, (cache = new Map()));
+  const c = cache;
+  return (pattern) => {
+    let parsed = c.get(pattern);
+    if (parsed === undefined) c.set(pattern, (parsed = nlp.parseMatch(pattern)));
+    return parsed;
+  };
+}
+
 export function matchEnglish(
   text: string,
   rules: readonly CompiledRule[],
@@ -59,11 +72,18 @@ export function matchEnglish(
   const matches: RawMatch[] = [];
   const blocked: RawMatch[] = [];
   if (!rules.length) return { matches, blocked };
+  // Rules without #Tags need only the tokenizer (with contractions). nlp() would also run every
+  // compute hook, and in ESM 'compromise/one' shares its world with 'compromise': once anything
+  // in the process imports the full build (the rule compiler, the CLI), nlp() runs the whole
+  // part-of-speech tagger, ~10x slower. nlp.tokenize() stays a tokenizer.
+  const tagged = rules.some((r) => r.needsTagger);
+  const parse = (s: string) => (tagged ? nlp(s) : nlp.tokenize(s)) as unknown as { match(p: unknown): ViewLike };
+  const compiled = compiledPatterns(nlp);
   for (const w of windowsAround(text, positions)) {
-    const doc = nlp(text.slice(w.start, w.end)) as unknown as { match(p: string): ViewLike };
+    const doc = parse(text.slice(w.start, w.end));
     for (const rule of rules) {
-      for (const p of rule.patterns) for (const s of spans(doc.match(p), w.start)) matches.push({ rule, ...s });
-      for (const p of rule.unless) for (const s of spans(doc.match(p), w.start)) blocked.push({ rule, ...s });
+      for (const p of rule.patterns) for (const s of spans(doc.match(compiled(p)), w.start)) matches.push({ rule, ...s });
+      for (const p of rule.unless) for (const s of spans(doc.match(compiled(p)), w.start)) blocked.push({ rule, ...s });
     }
   }
   return { matches, blocked };
