@@ -23,16 +23,37 @@ interface ViewLike {
   compute(method: string): unknown;
 }
 
+const MAX_WINDOW = 1200;
+
+/** At most MAX_WINDOW characters of the sentence around p, cut at spaces. */
+function pieceAround(text: string, p: number, s: { start: number; end: number }): { start: number; end: number } {
+  let start = Math.max(s.start, p - MAX_WINDOW / 2);
+  let end = Math.min(s.end, p + MAX_WINDOW / 2);
+  if (start > s.start) {
+    const sp = text.indexOf(' ', start);
+    if (sp >= 0 && sp < p) start = sp + 1;
+  }
+  if (end < s.end) {
+    const sp = text.lastIndexOf(' ', end);
+    if (sp > p) end = sp;
+  }
+  return { start, end };
+}
+
 /** Merge the sentences around every keyword hit into a few windows of the text. */
 export function windowsAround(text: string, positions: readonly number[]): { start: number; end: number }[] {
   const windows: { start: number; end: number }[] = [];
   for (const p of [...positions].sort((a, b) => a - b)) {
     const last = windows.at(-1);
     if (last && p < last.end) continue;
-    const s = sentenceAround(text, p, p);
+    let s = sentenceAround(text, p, p);
+    // compromise's matcher grows faster than linearly on one huge "sentence" (80 000 chars
+    // without a full stop: 40x the time of 40 000): parse only a piece around the keyword
+    if (s.end - s.start > MAX_WINDOW) s = pieceAround(text, p, s);
     // one sentence of context on the left, so "warrant … for your arrest" across a comma still parses whole
     const start = Math.max(0, s.start);
-    if (last && start <= last.end) last.end = Math.max(last.end, s.end);
+    // merge overlapping or adjacent windows, but never into one huge window (see MAX_WINDOW)
+    if (last && start <= last.end && (s.end - last.start <= 4 * MAX_WINDOW || s.end <= last.end)) last.end = Math.max(last.end, s.end);
     else windows.push({ start, end: s.end });
   }
   return windows;
@@ -50,6 +71,19 @@ function spans(view: ViewLike, offset: number): { from: number; to: number }[] {
   return out;
 }
 
+// A pattern string is parsed by compromise on every .match(string): parse each one once.
+const parsedByNlp = new WeakMap<Nlp, Map<string, unknown>>();
+function compiledPatterns(nlp: Nlp): (pattern: string) => unknown {
+  let cache = parsedByNlp.get(nlp);
+  if (!cache) parsedByNlp.set(nlp, (cache = new Map()));
+  const c = cache;
+  return (pattern) => {
+    let parsed = c.get(pattern);
+    if (parsed === undefined) c.set(pattern, (parsed = nlp.parseMatch(pattern)));
+    return parsed;
+  };
+}
+
 export function matchEnglish(
   text: string,
   rules: readonly CompiledRule[],
@@ -59,11 +93,18 @@ export function matchEnglish(
   const matches: RawMatch[] = [];
   const blocked: RawMatch[] = [];
   if (!rules.length) return { matches, blocked };
+  // Rules without #Tags need only the tokenizer (with contractions). nlp() would also run every
+  // compute hook, and in ESM 'compromise/one' shares its world with 'compromise': once anything
+  // in the process imports the full build (the rule compiler, the CLI), nlp() runs the whole
+  // part-of-speech tagger, ~10x slower. nlp.tokenize() stays a tokenizer.
+  const tagged = rules.some((r) => r.needsTagger);
+  const parse = (s: string) => (tagged ? nlp(s) : nlp.tokenize(s)) as unknown as { match(p: unknown): ViewLike };
+  const compiled = compiledPatterns(nlp);
   for (const w of windowsAround(text, positions)) {
-    const doc = nlp(text.slice(w.start, w.end)) as unknown as { match(p: string): ViewLike };
+    const doc = parse(text.slice(w.start, w.end));
     for (const rule of rules) {
-      for (const p of rule.patterns) for (const s of spans(doc.match(p), w.start)) matches.push({ rule, ...s });
-      for (const p of rule.unless) for (const s of spans(doc.match(p), w.start)) blocked.push({ rule, ...s });
+      for (const p of rule.patterns) for (const s of spans(doc.match(compiled(p)), w.start)) matches.push({ rule, ...s });
+      for (const p of rule.unless) for (const s of spans(doc.match(compiled(p)), w.start)) blocked.push({ rule, ...s });
     }
   }
   return { matches, blocked };

@@ -26,7 +26,10 @@ export function buildKeywordIndex(rules: readonly CompiledRule[]): KeywordIndex 
   const contained = new Map<string, string[]>();
   for (const kw of keywords) contained.set(kw, keywords.filter((other) => kw.includes(other)));
   // An index with no keywords must match nothing, not the empty string.
-  const re = new RegExp(keywords.length ? keywords.map(escape).join('|') : '(?!)', 'g');
+  // A lookahead: every position is tried, so overlapping keywords are all found ("家人身安全"
+  // holds 家人 and 人身安全; a consuming match of 家人 would hide 人身安全). At each position the
+  // longest keyword wins, and `contained` adds the shorter ones inside it.
+  const re = new RegExp(keywords.length ? `(?=(${keywords.map(escape).join('|')}))` : '(?!)', 'g');
   return { re, contained, rulesByKeyword };
 }
 
@@ -42,10 +45,13 @@ export function findKeywords(index: KeywordIndex, text: string): KeywordHits {
   const seen = new Set<string>();
   index.re.lastIndex = 0;
   for (let m = index.re.exec(text); m; m = index.re.exec(text)) {
+    // the match is empty (a lookahead): step past it by hand
+    index.re.lastIndex = m.index + 1;
+    const kw = m[1]!;
     positions.push(m.index);
-    if (seen.has(m[0])) continue;
-    seen.add(m[0]);
-    for (const kw of index.contained.get(m[0]) ?? [m[0]]) for (const r of index.rulesByKeyword.get(kw) ?? []) rules.add(r);
+    if (seen.has(kw)) continue;
+    seen.add(kw);
+    for (const k of index.contained.get(kw) ?? [kw]) for (const r of index.rulesByKeyword.get(k) ?? []) rules.add(r);
   }
   return { rules, positions };
 }

@@ -24,16 +24,29 @@ const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200
 const HAN = /\p{Script=Han}/u;
 
 function perCodePoint(text: string): MappedText {
-  const out = new MappedBuilder();
+  const out = new MappedBuilder(text.length + 16);
+  // [runStart, i): code points that stay as they are, copied in one piece
+  let runStart = 0;
   let i = 0;
   for (const cp of text) {
     const start = i;
     i += cp.length;
+    const code = cp.charCodeAt(0);
+    // fast path: ASCII other than A-Z, and the main CJK block, are unchanged by NFKC and lower-casing
+    if ((code < 0x80 && !(code >= 65 && code <= 90)) || (code >= 0x4e00 && code <= 0x9fff)) continue;
+    out.pushOriginal(text, runStart, start);
+    runStart = i;
     if (INVISIBLE.test(cp)) continue;
-    let s = cp.normalize('NFKC').toLowerCase();
+    let s = code < 0x80 ? String.fromCharCode(code + 32) : cp.normalize('NFKC').toLowerCase();
     if (s.length === 1 && HOMOGLYPHS[s]) s = HOMOGLYPHS[s]!;
+    if (s === cp && cp.length === 1) {
+      // unchanged after all: keep it in the run (not astral: its two units map as one)
+      runStart = start;
+      continue;
+    }
     out.push(s, start, i);
   }
+  out.pushOriginal(text, runStart, i);
   return out.build();
 }
 
@@ -55,9 +68,11 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 
 /** j@il -> jail, p0lice -> police; never touches numbers, money or e-mail addresses. */
 function deLeet(m: MappedText): MappedText {
-  return replaceMapped(m, /[a-z0-9@$!|]*[a-z][a-z0-9@$!|]*/g, (match) => {
+  // Runs of word-ish characters that hold a letter. (A run without one is left alone; matching
+  // the runs first keeps this linear: "[…]*[a-z][…]*" backtracks quadratically over long digit runs.)
+  return replaceMapped(m, /[a-z0-9@$!|]+/g, (match) => {
     const w = match[0];
-    if (!/[0-9@$!|]/.test(w)) return w;
+    if (!/[0-9@$!|]/.test(w) || !/[a-z]/.test(w)) return w;
     const letters = (w.match(/[a-z]/g) ?? []).length;
     const others = w.length - letters;
     if (letters < 2 || others > letters) return w;
@@ -90,10 +105,23 @@ function joinPaddedHan(m: MappedText): MappedText {
 const PINYIN_RE = new RegExp(`(?<![a-z])(${Object.keys(PINYIN_INITIALS).join('|')})(?![a-z])`, 'g');
 const HOMOPHONE_RE = new RegExp(Object.keys(HOMOPHONES).sort((a, b) => b.length - a.length).join('|'), 'g');
 
+const HAN_NEAR_LEFT = /\p{Script=Han}[\s\p{P}\p{S}]{0,2}$/u;
+const HAN_NEAR_RIGHT = /^[\s\p{P}\p{S}]{0,2}\p{Script=Han}/u;
+
+/** A Han character right before or after [from, to), past at most two spaces or punctuation marks. */
+function hanNearby(text: string, from: number, to: number): boolean {
+  return HAN_NEAR_LEFT.test(text.slice(Math.max(0, from - 4), from)) || HAN_NEAR_RIGHT.test(text.slice(to, to + 4));
+}
+
+const TWO_HAN = /\p{Script=Han}[^]*?\p{Script=Han}/u;
+
 function expandChineseVariants(m: MappedText): MappedText {
-  const hanCount = (m.text.match(/\p{Script=Han}/gu) ?? []).length;
-  if (hanCount < 2) return m;
-  const withPinyin = replaceMapped(m, PINYIN_RE, (match) => PINYIN_INITIALS[match[0]] ?? match[0]);
+  if (!TWO_HAN.test(m.text)) return m;
+  // Only next to Chinese ("爆你txl", "打 cs 电话"): an English "FY2024" or "CS team" in a
+  // message that merely has a Chinese signature stays as it is.
+  const withPinyin = replaceMapped(m, PINYIN_RE, (match) =>
+    hanNearby(m.text, match.index, match.index + match[0].length) ? (PINYIN_INITIALS[match[0]] ?? match[0]) : match[0],
+  );
   return replaceMapped(withPinyin, HOMOPHONE_RE, (match) => HOMOPHONES[match[0]] ?? match[0]);
 }
 
