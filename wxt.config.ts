@@ -9,9 +9,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [rulesBundlePlugin()] }),
   manifest: ({ browser }) => ({
-    name: 'Dunwatch',
-    description: 'Flags what a debt collector may not lawfully say, in your inbox. Runs on your device only.',
-    permissions: [],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // activeTab + scripting: the on-demand scan of a page the user chooses; no standing host access
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'dunwatch@dunwatch.invalid', data_collection_permissions: { required: ['none'] } },

@@ -1,13 +1,49 @@
 /**
- * Background: answers analyze requests from the extension's pages and content scripts
- * with the same engine the CLI uses. All work stays on the device.
+ * Background: the toolbar badge (flagged messages in the tab), the page status the popup
+ * shows, the context-menu scans (any page, or the selected text) under activeTab, and
+ * analyze requests from extension pages. Nothing leaves the device.
  */
 import { getEngine } from '@/src/engine/bundled';
-import { isAnalyzeRequest } from '@/src/messaging/analyze';
+import { isAnalyzeRequest, isStatsMessage, isTabStatusRequest, type TabStatus } from '@/src/extension/messages';
+import { storage } from 'wxt/utils/storage';
+
+const MENU_SCAN_PAGE = 'dunwatch-scan-page';
+const MENU_CHECK_SELECTION = 'dunwatch-check-selection';
+
+const statusItem = (tabId: number) => storage.defineItem<TabStatus>(`session:tab-${tabId}`, { fallback: {} });
+
+function action() {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (!isAnalyzeRequest(message)) return undefined;
-    return Promise.resolve(getEngine().analyze(message.text, message.options));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (isAnalyzeRequest(message)) return Promise.resolve(getEngine().analyze(message.text, message.options));
+    if (isTabStatusRequest(message)) return statusItem(message.tabId).getValue();
+    if (isStatsMessage(message) && sender.tab?.id !== undefined) {
+      const tabId = sender.tab.id;
+      const flagged = message.stats.flagged;
+      void statusItem(tabId).setValue({ site: message.site, status: message.status, stats: message.stats });
+      void action().setBadgeText({ tabId, text: flagged ? String(flagged) : '' });
+      void action().setBadgeBackgroundColor({ tabId, color: '#b91c1c' });
+    }
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void statusItem(tabId).removeValue());
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: MENU_SCAN_PAGE, title: browser.i18n.getMessage('menuScanPage'), contexts: ['page'] });
+      browser.contextMenus.create({ id: MENU_CHECK_SELECTION, title: browser.i18n.getMessage('menuCheckSelection'), contexts: ['selection'] });
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (tab?.id === undefined) return;
+    const mode = info.menuItemId === MENU_CHECK_SELECTION ? 'selection' : 'page';
+    // activeTab grants this one tab for this one click: no standing host permission needed
+    await browser.scripting.executeScript({ target: { tabId: tab.id }, func: (m: string) => ((globalThis as { __dunwatchMode?: string }).__dunwatchMode = m), args: [mode] });
+    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/generic.js'] });
   });
 });

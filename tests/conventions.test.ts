@@ -51,3 +51,15 @@ describe('source folders', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('law ids cited from code', () => {
+  it('every citation id written in src/engine/thread resolves in rules/law', () => {
+    const dir = join(REPO_ROOT, 'src/engine/thread');
+    const ids = new Set<string>();
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
+      for (const m of readFileSync(join(dir, name), 'utf8').matchAll(/'((?:us|cn|uk|eu|in|au|ca|ph|id|hk|tw)(?:-[a-z]{2})?\.[a-z0-9][a-z0-9.-]*)'/g)) ids.add(m[1]!);
+    }
+    expect(ids.size).toBeGreaterThan(10);
+    expect([...ids].filter((id) => !bundle.law[id])).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { evaluate, formatReport, reportJson, type EvalItem, type Labelled } from
 import { assertReadable, openInput, readJsonLines, type InputRecord } from './input';
 import { prettyMessage, prettySummary, useColour } from './pretty';
 import { toScanOutput, type OffsetUnit } from './scan';
+import { scanThreads, toThreadMessage } from './threads';
 import type { Finding } from '../engine';
 
 export const EXIT = { ok: 0, usage: 1, badLines: 2, rules: 3 } as const;
@@ -34,6 +35,13 @@ Options:
   --offsets utf16|codepoint    how start/end count characters (default utf16, as in
                                JavaScript; codepoint matches Python string indices)
   --text "…"                   scan this one message (id "text")
+  --threads                    also judge threads: lines grouped by "thread" (else "sender"),
+                               using "direction" (incoming|outgoing), "sentAt" (ISO 8601),
+                               "channel" (sms|email|call|chat|…) and "to"; adds
+                               "thread_findings" (hours, frequency, contact after STOP or a
+                               dispute, missing disclosures). Reads the whole input first.
+  --time-zone ZONE             the reader's IANA time zone for --threads (default: this
+                               machine's), e.g. America/New_York, Asia/Shanghai
 
 Output (scan, jsonl): one object per input line, in input order:
   {"id", "lang", "collection": {"is", "score"}, "findings": [{"rule", "category",
@@ -79,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
       jurisdiction: { type: 'string' },
       offsets: { type: 'string', default: 'utf16' },
       text: { type: 'string' },
+      threads: { type: 'boolean' },
+      'time-zone': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -106,6 +116,28 @@ async function main(argv: string[]): Promise<number> {
     let messages = 0;
     let flagged = 0;
     const all: Finding[] = [];
+    if (values.threads) {
+      const timeZone = values['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const records: InputRecord['record'][] = [];
+      for await (const record of inputRecords(file, values.text, badLines)) records.push(record);
+      const threads = scanThreads(engine, records, values.jurisdiction ?? 'us', timeZone);
+      for (const w of threads.warnings) process.stderr.write(`dunwatch: ${w}\n`);
+      for (const record of records) {
+        const result = engine.analyze(record.text, { jurisdiction: values.jurisdiction, context: { direction: toThreadMessage(record).direction } });
+        const thread = (threads.findingsById.get(record.id) ?? []).map((f) => ({ rule: f.rule, category: f.category, severity: f.severity, messages: f.messageIds, title: f.title, law: f.law }));
+        if (format === 'jsonl') process.stdout.write(JSON.stringify({ ...toScanOutput(record, result, values.offsets as OffsetUnit), thread_findings: thread }) + '\n');
+        else {
+          messages++;
+          if (result.findings.length || thread.length) flagged++;
+          all.push(...result.findings);
+          process.stdout.write(prettyMessage(record.id, record.text, result, colour));
+          for (const f of thread) process.stdout.write(`  [thread] ${f.severity.padEnd(6)} ${f.category.padEnd(10)} ${f.rule}  ${f.title} (messages ${f.messages.join(', ')})\n`);
+          process.stdout.write('\n');
+        }
+      }
+      if (format === 'pretty') process.stdout.write(prettySummary(messages, flagged, all, colour));
+      return badLines.count ? EXIT.badLines : EXIT.ok;
+    }
     for await (const record of inputRecords(file, values.text, badLines)) {
       const result = engine.analyze(record.text, { jurisdiction: values.jurisdiction });
       messages++;

@@ -13,7 +13,8 @@ import { matchEnglish, type Nlp, type RawMatch } from './match/english';
 import { buildKeywordIndex, findKeywords } from './match/keywords';
 import { normalize } from './normalize/normalize';
 import { toOriginal } from './normalize/mapped-text';
-import type { AnalyzeOptions, AnalyzeResult, CompiledRule, Finding, RulesBundle, Severity, UiLang } from './types';
+import { analyzeThread, type ThreadMessage, type ThreadOptions, type ThreadResult } from './thread/analyze-thread';
+import type { AnalyzeOptions, CollectionDecision, AnalyzeResult, CompiledRule, Finding, RulesBundle, Severity, UiLang } from './types';
 
 export interface EngineOptions {
   /**
@@ -29,6 +30,8 @@ export interface Engine {
   /** rules skipped because they need the tagger and none was given */
   readonly skippedRules: readonly string[];
   analyze(text: string, options?: AnalyzeOptions): AnalyzeResult;
+  /** Findings across messages: contact hours, frequency, after opt-out or dispute, missing disclosures. */
+  analyzeThread(messages: readonly ThreadMessage[], options: ThreadOptions): ThreadResult;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
@@ -39,6 +42,10 @@ export function lawFor(rule: CompiledRule, jurisdiction?: string): string[] {
   const j = jurisdiction.toLowerCase();
   const own = rule.law.filter((id) => id.startsWith(`${j}.`) || id.startsWith(`${j}-`));
   return own.length ? own : rule.law;
+}
+
+function publicDecision(d: CollectionDecision): CollectionDecision {
+  return { is: d.is, score: d.score, cues: d.cues };
 }
 
 function overlaps(a: { from: number; to: number }, b: { from: number; to: number }): boolean {
@@ -80,15 +87,16 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
     const m = normalize(text);
     const detected = detectLanguages(m.text);
     const lang = options.lang ?? detected.lang;
-    const collection = decideCollection(m.text, options.context?.collection);
-    const result: AnalyzeResult = { lang, langs: detected.langs, collection, findings: [], suppressed: [] };
+    const base = decideCollection(m.text, options.context?.collection);
+    const result: AnalyzeResult = { lang, langs: detected.langs, collection: publicDecision(base), findings: [], suppressed: [] };
     if (options.context?.direction === 'outgoing' || !text) return result;
 
     const disabled = new Set(options.disabledRules ?? []);
     const categories = options.categories ? new Set(options.categories) : undefined;
     const hits = findKeywords(index, m.text);
+    // Collection-only rules are tried when the message is, or a collector's phrase could make it, a collection message.
     const candidates = [...hits.rules].filter(
-      (r) => !disabled.has(r.id) && (!categories || categories.has(r.category)) && (r.requires !== 'collection' || collection.is),
+      (r) => !disabled.has(r.id) && (!categories || categories.has(r.category)) && (r.requires !== 'collection' || base.couldBe),
     );
     if (!candidates.length) return result;
 
@@ -104,17 +112,26 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
     const blocked = runs.flatMap((r) => r.blocked);
     const quoted = quotedRanges(m.text);
     const accepted: RawMatch[] = [];
+    const suppress = (match: RawMatch, reason: string) => {
+      const o = toOriginal(m, match.from, match.to);
+      result.suppressed.push({ rule: match.rule.id, start: o.start, end: o.end, reason });
+    };
     for (const match of runs.flatMap((r) => r.matches)) {
       const reason = blocked.some((b) => b.rule === match.rule && overlaps(b, match))
         ? 'unless'
         : whySuppressed(m.text, match.rule.lang, match.from, match.to, match.rule.filters, quoted);
-      if (reason) {
-        const o = toOriginal(m, match.from, match.to);
-        result.suppressed.push({ rule: match.rule.id, start: o.start, end: o.end, reason });
-      } else accepted.push(match);
+      if (reason) suppress(match, reason);
+      else accepted.push(match);
     }
+    const collection = accepted.length && !base.is ? decideCollection(m.text, options.context?.collection, true) : base;
+    result.collection = publicDecision(collection);
+    const reported = accepted.filter((match) => {
+      if (match.rule.requires !== 'collection' || collection.is) return true;
+      suppress(match, 'not-collection');
+      return false;
+    });
 
-    for (const match of dedupe(accepted)) {
+    for (const match of dedupe(reported)) {
       const { rule } = match;
       const o = toOriginal(m, match.from, match.to);
       const ui: UiLang = options.uiLang ?? (rule.lang === 'zh' ? 'zh-CN' : 'en');
@@ -140,5 +157,5 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
     return result;
   }
 
-  return { bundle, skippedRules, analyze };
+  return { bundle, skippedRules, analyze, analyzeThread: (messages, options) => analyzeThread(messages, options, { analyze, bundle }) };
 }

@@ -11,3 +11,6 @@ export { toOriginal, type MappedText } from './normalize/mapped-text';
 export { decideCollection } from './collection';
 export { parseMarkedExample } from './rule-syntax';
 export * from './types';
+export type { ThreadMessage, ThreadOptions, ThreadResult, ThreadFinding } from './thread/analyze-thread';
+export type { ContactChannel } from './thread/reader-requests';
+export type { SenderType } from './thread/disclosures';

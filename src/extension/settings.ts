@@ -1,0 +1,43 @@
+/**
+ * User settings as WXT storage items. Each has a version so later releases can migrate
+ * stored values instead of dropping them.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { Category } from '../engine/types';
+import type { IgnoreEntry } from '../page/loop';
+
+/** '' = suggest from the browser's locale */
+export const jurisdictionSetting = storage.defineItem<string>('sync:jurisdiction', { fallback: '', version: 1 });
+/** '' = follow the browser's language */
+export const uiLangSetting = storage.defineItem<'' | 'en' | 'zh-CN' | 'zh-TW'>('sync:uiLang', { fallback: '', version: 1 });
+/** site id -> on/off; a missing id is on */
+export const sitesSetting = storage.defineItem<Record<string, boolean>>('sync:sites', { fallback: {}, version: 1 });
+export const disabledRulesSetting = storage.defineItem<string[]>('sync:disabledRules', { fallback: [], version: 1 });
+export const disabledCategoriesSetting = storage.defineItem<Category[]>('sync:disabledCategories', { fallback: [], version: 1 });
+/** "not a problem here" choices; local because they name senders */
+export const ignoresSetting = storage.defineItem<IgnoreEntry[]>('local:ignores', { fallback: [], version: 1 });
+/** IANA zone for time-of-day rules; '' = the browser's */
+export const timeZoneSetting = storage.defineItem<string>('sync:timeZone', { fallback: '', version: 1 });
+
+const LOCALE_JURISDICTION: [RegExp, string][] = [
+  [/^zh-(tw|hant)/i, 'tw'],
+  [/^zh-(hk|mo)/i, 'hk'],
+  [/^zh/i, 'cn'],
+  [/^en-(gb|uk)/i, 'uk'],
+  [/^en-in|^hi/i, 'in'],
+  [/^en-au/i, 'au'],
+  [/^(en|fr)-ca/i, 'ca'],
+  [/^(en|fil|tl)-ph|^fil|^tl/i, 'ph'],
+  [/^id|^in-id/i, 'id'],
+  [/^(de|fr|it|es|nl|pt|pl|sv|da|fi|el|cs|ro|hu|sk|sl|bg|hr|lt|lv|et|ga|mt)(-|$)/i, 'eu'],
+  [/^en/i, 'us'],
+];
+
+/** Suggest a jurisdiction from a BCP 47 locale; the user can always change it. */
+export function suggestJurisdiction(locale: string): string {
+  return LOCALE_JURISDICTION.find(([re]) => re.test(locale))?.[1] ?? 'us';
+}
+
+export async function effectiveJurisdiction(locale: string): Promise<string> {
+  return (await jurisdictionSetting.getValue()) || suggestJurisdiction(locale);
+}

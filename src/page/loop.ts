@@ -1,0 +1,307 @@
+/**
+ * The page loop every content script runs: collect DOM mutations, handle them once per
+ * frame within a time budget, scan only new or changed message roots, draw highlights and
+ * markers, and stop cleanly when the extension is updated or the page navigates away.
+ */
+import type { AnalyzeOptions, AnalyzeResult, Category, Finding, UiLang } from '../engine/types';
+import { extractText, rangeFor, type ExtractedText } from './extract';
+import { Highlighter, supportsHighlights } from './highlight';
+import { PageUi, type CardContext, type IgnoreScope } from './ui';
+
+export interface MessageInfo {
+  body: Element;
+  sender?: string;
+  sentAt?: string;
+  direction: 'incoming' | 'outgoing' | 'unknown';
+  threadId?: string;
+  subject?: string;
+}
+
+/** What the loop needs from a site adapter. */
+export interface MessageSource {
+  /** every message root inside `scope`, the scope itself included */
+  findMessages(scope: ParentNode): Element[];
+  /** the message root containing `node`, if any */
+  messageOf(node: Node): Element | null;
+  info(message: Element): MessageInfo | null;
+}
+
+export interface IgnoreEntry {
+  scope: IgnoreScope;
+  site: string;
+  rule: string;
+  sender?: string;
+  messageKey?: string;
+}
+
+export interface PageStats {
+  messages: number;
+  flagged: number;
+  findings: number;
+  byCategory: Partial<Record<Category, number>>;
+}
+
+export interface ScannedMessage {
+  element: Element;
+  info: MessageInfo;
+  text: string;
+  result: AnalyzeResult;
+  findings: Finding[];
+}
+
+export interface LoopOptions {
+  site: string;
+  source: MessageSource;
+  analyze: (text: string, options: AnalyzeOptions) => AnalyzeResult;
+  jurisdiction?: string;
+  uiLang: UiLang;
+  rights?: CardContext['rights'];
+  ignores?: IgnoreEntry[];
+  onIgnoresChange?: (ignores: IgnoreEntry[]) => void;
+  onStats?: (stats: PageStats, records: ScannedMessage[]) => void;
+  /** ms of scanning per frame before yielding to the page */
+  budgetMs?: number;
+  /** force the overlay fallback (tests, browsers without the Highlight API) */
+  forceOverlay?: boolean;
+}
+
+export interface PageLoop {
+  stop(): void;
+  rescanAll(): void;
+  records(): ScannedMessage[];
+  /** resolves when nothing is waiting to be scanned */
+  idle(): Promise<void>;
+}
+
+/** FNV-1a of the text: a stable key for "ignore in this message" without storing the text. */
+export function messageKey(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+export function isIgnored(entries: readonly IgnoreEntry[], site: string, f: Finding, sender: string | undefined, key: string): boolean {
+  return entries.some(
+    (e) =>
+      e.rule === f.rule &&
+      ((e.scope === 'rule-on-site' && e.site === site) || (e.scope === 'sender' && sender !== undefined && e.sender === sender) || (e.scope === 'message' && e.messageKey === key)),
+  );
+}
+
+export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
+  const win = doc.defaultView!;
+  const budget = options.budgetMs ?? 8;
+  let ignores = [...(options.ignores ?? [])];
+  let lastIgnored: IgnoreEntry | undefined;
+  const seen = new WeakMap<Element, string>();
+  const records = new Map<Element, ScannedMessage & { extracted: ExtractedText }>();
+  const pending = new Set<Element>();
+  let scheduled = false;
+  let stopped = false;
+  let idleWaiters: (() => void)[] = [];
+
+  const ui = new PageUi(doc, {
+    lang: options.uiLang,
+    onIgnore: (scope, finding, message) => {
+      const rec = records.get(message);
+      const entry: IgnoreEntry = { scope, site: options.site, rule: finding.rule };
+      if (scope === 'sender' && rec?.info.sender) entry.sender = rec.info.sender;
+      if (scope === 'message' && rec) entry.messageKey = messageKey(rec.text);
+      ignores = [...ignores, entry];
+      lastIgnored = entry;
+      options.onIgnoresChange?.(ignores);
+      rescanAll();
+    },
+    onUndo: () => {
+      if (!lastIgnored) return;
+      ignores = ignores.filter((e) => e !== lastIgnored);
+      lastIgnored = undefined;
+      options.onIgnoresChange?.(ignores);
+      rescanAll();
+    },
+  });
+  const overlay = options.forceOverlay || !supportsHighlights(win as Window & typeof globalThis);
+  const highlighter = new Highlighter(doc, overlay ? (entries) => ui.drawBoxes(entries) : undefined);
+
+  function report(): void {
+    const list = [...records.values()].filter((r) => r.element.isConnected);
+    const stats: PageStats = { messages: list.length, flagged: 0, findings: 0, byCategory: {} };
+    for (const r of list) {
+      if (r.findings.length) stats.flagged++;
+      stats.findings += r.findings.length;
+      for (const f of r.findings) stats.byCategory[f.category] = (stats.byCategory[f.category] ?? 0) + 1;
+    }
+    options.onStats?.(stats, list);
+  }
+
+  function scanOne(element: Element): void {
+    const info = options.source.info(element);
+    if (!info) return;
+    const extracted = extractText(info.body);
+    // unchanged since the last scan (the observer fires for our own attribute writes too)
+    if (seen.get(element) === extracted.text && records.has(element)) return;
+    seen.set(element, extracted.text);
+    const direction = info.direction === 'outgoing' ? 'outgoing' : 'incoming';
+    const result = options.analyze(extracted.text, { jurisdiction: options.jurisdiction, uiLang: options.uiLang, context: { direction } });
+    const key = messageKey(extracted.text);
+    const findings = result.findings.filter((f) => !isIgnored(ignores, options.site, f, info.sender, key));
+    const entries = findings.flatMap((f) => {
+      const range = rangeFor(doc, extracted, f.start, f.end);
+      return range ? [{ category: f.category, range }] : [];
+    });
+    highlighter.set(element, entries);
+    element.setAttribute('data-dunwatch-state', findings.length ? 'flagged' : 'clean');
+    element.setAttribute('data-dunwatch-findings', String(findings.length));
+    records.set(element, { element, info, text: extracted.text, result, findings, extracted });
+    ui.setMarker({ message: element, findings, rights: options.rights ?? [] });
+  }
+
+  function flush(): void {
+    scheduled = false;
+    if (stopped) return;
+    const started = performance.now();
+    for (const el of pending) {
+      pending.delete(el);
+      if (el.isConnected) {
+        try {
+          scanOne(el);
+        } catch (e) {
+          // a page that changes under us must not stop the loop: skip this message, keep going
+          console.warn('[dunwatch] could not scan a message:', e);
+        }
+      }
+      if (performance.now() - started > budget && pending.size) break;
+    }
+    highlighter.prune();
+    ui.reposition();
+    report();
+    if (pending.size) schedule();
+    else {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      waiters.forEach((w) => w());
+    }
+  }
+
+  function schedule(): void {
+    if (scheduled || stopped) return;
+    scheduled = true;
+    if (doc.visibilityState === 'hidden') setTimeout(flush, 50);
+    else win.requestAnimationFrame(() => flush());
+  }
+
+  function enqueue(scope: ParentNode): void {
+    for (const m of options.source.findMessages(scope)) pending.add(m);
+  }
+
+  function rescanAll(): void {
+    for (const el of records.keys()) seen.delete(el);
+    enqueue(doc);
+    for (const el of records.keys()) if (el.isConnected) pending.add(el);
+    schedule();
+  }
+
+  const observer = new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      const target = m.target;
+      if (target instanceof Element && target.closest('[data-dunwatch-ui]')) continue;
+      const owner = options.source.messageOf(target);
+      if (owner) pending.add(owner);
+      for (const node of m.addedNodes) {
+        if (node.nodeType === 1) enqueue(node as Element);
+        else if (node.parentNode) {
+          const o = options.source.messageOf(node);
+          if (o) pending.add(o);
+        }
+      }
+    }
+    if (pending.size) schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  // hover and click on highlighted words open the card
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  const findingAt = (x: number, y: number): { record: ScannedMessage; finding: Finding; rect: DOMRect } | undefined => {
+    const d = doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+    let node: Node | undefined;
+    let offset = 0;
+    if (d.caretPositionFromPoint) {
+      const p = d.caretPositionFromPoint(x, y);
+      if (p) ({ offsetNode: node, offset } = p);
+    } else if (doc.caretRangeFromPoint) {
+      const r = doc.caretRangeFromPoint(x, y);
+      if (r) {
+        node = r.startContainer;
+        offset = r.startOffset;
+      }
+    }
+    if (!node) return undefined;
+    const message = options.source.messageOf(node);
+    const rec = message ? records.get(message) : undefined;
+    if (!rec) return undefined;
+    for (const f of rec.findings) {
+      const range = rangeFor(doc, rec.extracted, f.start, f.end);
+      if (range && range.isPointInRange(node, offset)) return { record: rec, finding: f, rect: range.getBoundingClientRect() };
+    }
+    return undefined;
+  };
+  const open = (hit: NonNullable<ReturnType<typeof findingAt>>) =>
+    ui.openCard({ message: hit.record.element, findings: hit.record.findings, rights: options.rights ?? [] }, hit.rect, ui.markerOf(hit.record.element), hit.finding);
+  const onClick = (e: MouseEvent) => {
+    if (ui.cardContains(e.target)) return;
+    const hit = findingAt(e.clientX, e.clientY);
+    if (hit) open(hit);
+    else ui.closeCard(false);
+  };
+  const onMove = (e: MouseEvent) => {
+    clearTimeout(hoverTimer);
+    if (ui.openCardContext || ui.cardContains(e.target)) return;
+    hoverTimer = setTimeout(() => {
+      const hit = findingAt(e.clientX, e.clientY);
+      if (hit) open(hit);
+    }, 400);
+  };
+  let reposition = 0;
+  const onLayout = () => {
+    if (reposition) return;
+    reposition = win.requestAnimationFrame(() => {
+      reposition = 0;
+      ui.reposition();
+      if (overlay) ui.drawBoxes(highlighter.all());
+    });
+  };
+  doc.addEventListener('click', onClick, true);
+  doc.addEventListener('mousemove', onMove, { passive: true });
+  win.addEventListener('scroll', onLayout, { passive: true, capture: true });
+  win.addEventListener('resize', onLayout, { passive: true });
+
+  enqueue(doc);
+  schedule();
+
+  return {
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      observer.disconnect();
+      clearTimeout(hoverTimer);
+      doc.removeEventListener('click', onClick, true);
+      doc.removeEventListener('mousemove', onMove);
+      win.removeEventListener('scroll', onLayout, { capture: true });
+      win.removeEventListener('resize', onLayout);
+      highlighter.destroy();
+      ui.destroy();
+      for (const el of records.keys()) {
+        el.removeAttribute('data-dunwatch-state');
+        el.removeAttribute('data-dunwatch-findings');
+      }
+      records.clear();
+      idleWaiters.forEach((w) => w());
+    },
+    rescanAll,
+    records: () => [...records.values()],
+    idle: () => (pending.size || scheduled ? new Promise<void>((r) => idleWaiters.push(r)) : Promise.resolve()),
+  };
+}

@@ -1,0 +1,65 @@
+/** Visible strings of the in-page UI. Rule titles and explanations come from the rule files. */
+import type { Category, Severity, UiLang } from '../engine/types';
+
+const STRINGS = {
+  en: {
+    marker: (n: number) => `Dunwatch: ${n} problem${n === 1 ? '' : 's'} in this message. Open the explanation.`,
+    card: 'Dunwatch: what this message may not say',
+    close: 'Close',
+    law: 'The law',
+    rights: 'Your rights and where to complain',
+    notAProblem: 'Not a problem here',
+    ignoreMessage: 'Ignore in this message',
+    ignoreSender: 'Ignore from this sender',
+    ignoreRule: 'Turn off this rule on this site',
+    undo: 'Undo',
+    ignored: 'Ignored. Highlights removed.',
+    disclaimer: 'Dunwatch gives information, not legal advice.',
+    category: { threat: 'Threat', privacy: 'Privacy', abuse: 'Abusive language', deception: 'Deception', harassment: 'Harassment', unfair: 'Unfair practice' },
+    severity: { high: 'serious', medium: 'moderate', low: 'minor' },
+  },
+  'zh-CN': {
+    marker: (n: number) => `催收哨兵：这条消息有${n}处问题。打开说明。`,
+    card: '催收哨兵：这条消息中不应出现的内容',
+    close: '关闭',
+    law: '法律依据',
+    rights: '你的权利与投诉渠道',
+    notAProblem: '这里没有问题',
+    ignoreMessage: '在这条消息中忽略',
+    ignoreSender: '忽略此发件人',
+    ignoreRule: '在此网站关闭这条规则',
+    undo: '撤销',
+    ignored: '已忽略，标记已移除。',
+    disclaimer: '催收哨兵提供信息，不构成法律意见。',
+    category: { threat: '威胁', privacy: '隐私', abuse: '辱骂', deception: '欺骗', harassment: '骚扰', unfair: '不公平做法' },
+    severity: { high: '严重', medium: '中等', low: '轻微' },
+  },
+  'zh-TW': {
+    marker: (n: number) => `催收哨兵：這則訊息有${n}處問題。打開說明。`,
+    card: '催收哨兵：這則訊息中不應出現的內容',
+    close: '關閉',
+    law: '法律依據',
+    rights: '你的權利與申訴管道',
+    notAProblem: '這裡沒有問題',
+    ignoreMessage: '在這則訊息中忽略',
+    ignoreSender: '忽略此寄件人',
+    ignoreRule: '在此網站關閉這條規則',
+    undo: '復原',
+    ignored: '已忽略，標記已移除。',
+    disclaimer: '催收哨兵提供資訊，不構成法律意見。',
+    category: { threat: '威脅', privacy: '隱私', abuse: '辱罵', deception: '欺騙', harassment: '騷擾', unfair: '不公平做法' },
+    severity: { high: '嚴重', medium: '中等', low: '輕微' },
+  },
+} satisfies Record<UiLang, { category: Record<Category, string>; severity: Record<Severity, string> } & Record<string, unknown>>;
+
+export type PageStrings = (typeof STRINGS)['en'];
+
+export function uiLangFor(language: string | undefined): UiLang {
+  const l = (language ?? 'en').toLowerCase();
+  if (l.startsWith('zh')) return /tw|hk|mo|hant/.test(l) ? 'zh-TW' : 'zh-CN';
+  return 'en';
+}
+
+export function strings(lang: UiLang): PageStrings {
+  return STRINGS[lang] as PageStrings;
+}

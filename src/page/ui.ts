@@ -1,0 +1,297 @@
+/**
+ * The in-page UI, in one shadow root outside the host's message DOM: a marker button
+ * per flagged message (keyboard and screen-reader path to the card), the explanation card,
+ * and the overlay boxes for browsers without the Highlight API. Text is only ever set with
+ * textContent; links open only when the user clicks them.
+ */
+import type { Category, Finding, UiLang } from '../engine/types';
+import { categoryStyle } from './highlight';
+import { UI_ATTRIBUTE } from './extract';
+import { strings } from './strings';
+
+export type IgnoreScope = 'message' | 'sender' | 'rule-on-site';
+
+export interface CardContext {
+  message: Element;
+  findings: Finding[];
+  /** official rights / complaint pages for the chosen jurisdiction */
+  rights: { title: string; url: string; phone?: string }[];
+}
+
+export interface PageUiOptions {
+  lang: UiLang;
+  onIgnore: (scope: IgnoreScope, finding: Finding, message: Element) => void;
+  onUndo: () => void;
+}
+
+const CSS = `
+:host { all: initial; }
+.marker { position: absolute; z-index: 2147483646; width: 26px; height: 26px; border-radius: 13px; border: 2px solid #fff;
+  background: #b91c1c; color: #fff; font: 700 13px/22px system-ui, sans-serif; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.35); padding: 0; }
+.marker:focus-visible, .card button:focus-visible, .card a:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+.card { position: absolute; z-index: 2147483647; max-width: 380px; min-width: 260px; max-height: 70vh; overflow: auto; background: #fff; color: #1f2937;
+  border: 1px solid #d1d5db; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.22); font: 14px/1.45 system-ui, sans-serif; padding: 12px 14px; }
+.card h2 { font-size: 14px; margin: 0 24px 8px 0; }
+.card h3 { font-size: 14px; margin: 10px 0 2px; }
+.card .tag { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 7px; border-radius: 9px; margin-right: 6px; border: 1px solid currentColor; }
+.card .excerpt { border-left: 3px solid #d1d5db; margin: 4px 0; padding: 2px 8px; color: #374151; white-space: pre-wrap; }
+.card ul { margin: 4px 0; padding-left: 18px; }
+.card a { color: #1d4ed8; }
+.card .close { position: absolute; top: 6px; right: 6px; border: 0; background: transparent; font-size: 18px; cursor: pointer; color: #374151; }
+.card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.card .actions button { font: inherit; font-size: 12px; padding: 3px 8px; border-radius: 6px; border: 1px solid #9ca3af; background: #f9fafb; color: #111827; cursor: pointer; }
+.card .note { font-size: 12px; color: #4b5563; margin-top: 8px; }
+.box { position: absolute; pointer-events: none; z-index: 2147483645; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #111827; color: #e5e7eb; border-color: #374151; }
+  .card .excerpt { color: #d1d5db; border-color: #4b5563; }
+  .card a { color: #93c5fd; }
+  .card .close { color: #e5e7eb; }
+  .card .actions button { background: #1f2937; color: #f9fafb; border-color: #6b7280; }
+  .card .note { color: #9ca3af; }
+}`;
+
+export class PageUi {
+  private readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly markers = new Map<Element, HTMLButtonElement>();
+  private card?: { el: HTMLElement; opener?: HTMLElement; ctx: CardContext };
+  private boxes: HTMLElement[] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: PageUiOptions,
+  ) {
+    this.host = doc.createElement('div');
+    this.host.setAttribute(UI_ATTRIBUTE, '');
+    this.host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483647;';
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = CSS;
+    this.root.append(style);
+    doc.documentElement.append(this.host);
+  }
+
+  private get s() {
+    return strings(this.options.lang);
+  }
+
+  private pagePosition(rect: DOMRect): { top: number; left: number } {
+    const win = this.doc.defaultView!;
+    return { top: rect.top + win.scrollY, left: rect.left + win.scrollX };
+  }
+
+  /** Show, update or remove the marker of one message. */
+  setMarker(ctx: CardContext): void {
+    let button = this.markers.get(ctx.message);
+    if (!ctx.findings.length) {
+      button?.remove();
+      this.markers.delete(ctx.message);
+      return;
+    }
+    if (!button) {
+      button = this.doc.createElement('button');
+      button.className = 'marker';
+      button.type = 'button';
+      this.root.append(button);
+      this.markers.set(ctx.message, button);
+    }
+    const b = button;
+    b.textContent = String(ctx.findings.length);
+    b.setAttribute('aria-label', this.s.marker(ctx.findings.length));
+    b.title = this.s.marker(ctx.findings.length);
+    b.style.background = categoryStyle(ctx.findings[0]!.category).colour;
+    b.onclick = () => this.openCard(ctx, b.getBoundingClientRect(), b);
+    this.placeMarker(ctx.message, b);
+  }
+
+  private placeMarker(message: Element, button: HTMLElement): void {
+    const rect = message.getBoundingClientRect();
+    const pos = this.pagePosition(rect);
+    button.style.top = `${Math.max(pos.top + 2, 0)}px`;
+    button.style.left = `${Math.max(pos.left + rect.width - 30, 0)}px`;
+  }
+
+  /** Re-place markers after scrolling, resizing or layout changes. */
+  reposition(): void {
+    for (const [message, button] of this.markers) {
+      if (!message.isConnected) {
+        button.remove();
+        this.markers.delete(message);
+      } else this.placeMarker(message, button);
+    }
+  }
+
+  markerOf(message: Element): HTMLButtonElement | undefined {
+    return this.markers.get(message);
+  }
+
+  openCard(ctx: CardContext, anchor: DOMRect, opener?: HTMLElement, focusFinding?: Finding): void {
+    this.closeCard(false);
+    const s = this.s;
+    const el = this.doc.createElement('section');
+    el.className = 'card';
+    el.setAttribute('role', 'dialog');
+    el.setAttribute('aria-label', s.card);
+    const heading = this.doc.createElement('h2');
+    heading.textContent = s.card;
+    const close = this.doc.createElement('button');
+    close.className = 'close';
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', s.close);
+    close.onclick = () => this.closeCard(true);
+    el.append(heading, close);
+    const ordered = focusFinding ? [focusFinding, ...ctx.findings.filter((f) => f !== focusFinding)] : ctx.findings;
+    for (const f of ordered) el.append(this.findingBlock(f, ctx));
+    if (ctx.rights.length) {
+      const h = this.doc.createElement('h3');
+      h.textContent = s.rights;
+      const ul = this.doc.createElement('ul');
+      for (const r of ctx.rights) ul.append(this.linkItem(r.phone ? `${r.title} (${r.phone})` : r.title, r.url));
+      el.append(h, ul);
+    }
+    const note = this.doc.createElement('p');
+    note.className = 'note';
+    note.textContent = s.disclaimer;
+    el.append(note);
+    el.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        this.closeCard(true);
+      }
+    });
+    this.root.append(el);
+    const pos = this.pagePosition(anchor);
+    const win = this.doc.defaultView!;
+    el.style.top = `${pos.top + anchor.height + 6}px`;
+    el.style.left = `${Math.max(win.scrollX + 8, Math.min(pos.left, win.scrollX + win.innerWidth - 400))}px`;
+    this.card = { el, opener, ctx };
+    close.focus();
+  }
+
+  private findingBlock(f: Finding, ctx: CardContext): HTMLElement {
+    const s = this.s;
+    const block = this.doc.createElement('div');
+    const h = this.doc.createElement('h3');
+    const tag = this.doc.createElement('span');
+    tag.className = 'tag';
+    tag.style.color = categoryStyle(f.category as Category).colour;
+    tag.textContent = `${s.category[f.category]} · ${s.severity[f.severity]}`;
+    const title = this.doc.createElement('span');
+    title.textContent = f.title;
+    h.append(tag, title);
+    const excerpt = this.doc.createElement('blockquote');
+    excerpt.className = 'excerpt';
+    excerpt.textContent = f.excerpt;
+    const explain = this.doc.createElement('p');
+    explain.textContent = f.explanation;
+    block.append(h, excerpt, explain);
+    if (f.citations.length) {
+      const lawHead = this.doc.createElement('div');
+      lawHead.textContent = `${s.law}:`;
+      const ul = this.doc.createElement('ul');
+      for (const c of f.citations) ul.append(this.linkItem(c.title, c.url));
+      block.append(lawHead, ul);
+    }
+    const actions = this.doc.createElement('div');
+    actions.className = 'actions';
+    actions.setAttribute('role', 'group');
+    actions.setAttribute('aria-label', s.notAProblem);
+    const scopes: [IgnoreScope, string][] = [
+      ['message', s.ignoreMessage],
+      ['sender', s.ignoreSender],
+      ['rule-on-site', s.ignoreRule],
+    ];
+    for (const [scope, label] of scopes) {
+      const b = this.doc.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.onclick = () => {
+        this.options.onIgnore(scope, f, ctx.message);
+        this.toast();
+      };
+      actions.append(b);
+    }
+    block.append(actions);
+    return block;
+  }
+
+  private linkItem(text: string, url: string): HTMLLIElement {
+    const li = this.doc.createElement('li');
+    const a = this.doc.createElement('a');
+    a.textContent = text;
+    // only http(s) and our own pages: never javascript: or data: from a rule file
+    if (/^(https?:|chrome-extension:|moz-extension:)/.test(url)) a.href = url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    li.append(a);
+    return li;
+  }
+
+  private toast(): void {
+    const opener = this.card?.opener;
+    this.closeCard(false);
+    const el = this.doc.createElement('div');
+    el.className = 'card';
+    el.setAttribute('role', 'status');
+    const text = this.doc.createElement('span');
+    text.textContent = `${this.s.ignored} `;
+    const undo = this.doc.createElement('button');
+    undo.type = 'button';
+    undo.textContent = this.s.undo;
+    undo.onclick = () => {
+      this.options.onUndo();
+      el.remove();
+    };
+    el.append(text, undo);
+    const win = this.doc.defaultView!;
+    el.style.top = `${win.scrollY + 12}px`;
+    el.style.left = `${win.scrollX + 12}px`;
+    this.root.append(el);
+    undo.focus();
+    setTimeout(() => {
+      el.remove();
+      if (opener?.isConnected) opener.focus();
+    }, 8000);
+  }
+
+  closeCard(returnFocus: boolean): void {
+    if (!this.card) return;
+    const { el, opener } = this.card;
+    el.remove();
+    this.card = undefined;
+    if (returnFocus && opener?.isConnected) opener.focus();
+  }
+
+  get openCardContext(): CardContext | undefined {
+    return this.card?.ctx;
+  }
+
+  cardContains(node: EventTarget | null): boolean {
+    return Boolean(this.card && node instanceof Node && (this.card.el.contains(node) || node === this.host));
+  }
+
+  /** Fallback for browsers without the Highlight API: boxes under the text. */
+  drawBoxes(entries: { category: Category; range: Range }[]): void {
+    for (const b of this.boxes) b.remove();
+    this.boxes = [];
+    for (const { category, range } of entries) {
+      for (const rect of range.getClientRects()) {
+        const box = this.doc.createElement('div');
+        box.className = 'box';
+        const st = categoryStyle(category);
+        const pos = this.pagePosition(rect);
+        box.style.cssText = `top:${pos.top}px;left:${pos.left}px;width:${rect.width}px;height:${rect.height}px;background:${st.background};border-bottom:2px ${st.line === 'wavy' ? 'solid' : st.line} ${st.colour};`;
+        this.root.append(box);
+        this.boxes.push(box);
+      }
+    }
+  }
+
+  destroy(): void {
+    this.host.remove();
+    this.markers.clear();
+    this.card = undefined;
+  }
+}

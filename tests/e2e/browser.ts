@@ -1,0 +1,72 @@
+/**
+ * One Chromium with the built extension, shared by a test file: every request that is not to
+ * the extension is aborted unless a fixture is routed for it, and every request is logged so a
+ * test can assert the extension made none.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { EXTENSION_DIR, findChromium } from './paths';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** every request URL the browser tried, in order */
+  requests: string[];
+  /** serve `html` at `url` (path match, query and hash ignored) */
+  serve(url: string, html: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'dunwatch-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    locale: 'en-US',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND',
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  // everything that is not the extension itself is refused, unless a fixture route below serves it
+  await context.route((url) => url.protocol !== 'chrome-extension:', (route) => route.abort());
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    requests,
+    async serve(url, html) {
+      const target = new URL(url);
+      await context.route(
+        (u) => u.origin === target.origin && u.pathname === target.pathname,
+        (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+      );
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Wait until every message root the page shows carries a scan result. */
+export async function waitForScan(page: Page, rootSelector: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ({ sel, n }) => {
+      const roots = Array.from(document.querySelectorAll(sel));
+      return roots.length >= n && roots.every((r) => r.hasAttribute('data-dunwatch-state'));
+    },
+    { sel: rootSelector, n: count },
+    { timeout: 20_000 },
+  );
+}
