@@ -73,7 +73,9 @@ describe('analyze on arbitrary text', () => {
     expect(hits.length).toBeGreaterThan(0);
     fc.assert(
       fc.property(fc.constantFrom(...hits), fc.array(fc.constantFrom('😀', '𠀀', '\u200b', '\ufeff', '👨‍👩‍👧', ' '), { maxLength: 6 }), (hit, noise) => {
-        const prefix = noise.join('');
+        // the noise stands on a line of its own before the message (a Han character glued to a
+        // Chinese word is a different word, not noise)
+        const prefix = noise.length ? `${noise.join('')}\n` : '';
         const text = prefix + hit.text;
         const got = checkFindings(text)
           .findings.filter((f) => f.rule === hit.rule)
@@ -138,16 +140,19 @@ describe('time grows linearly', () => {
     }
   }, 300_000);
 
-  // BUG (collection.ts, lead): the 金额 cue /\d[\d,.]*\s*(元|块|万|rmb)/ backtracks over every
-  // start in a run of digits: quadratic (20 000 digits: ~1.9 s in decideCollection alone).
-  it.fails('a long run of digits is linear (40 000 vs 10 000 digits: ratio below 8)', () => {
+  it('a long run of digits is linear (40 000 vs 10 000 digits: ratio below 10; quadratic would be 16)', () => {
+    // best of three, side by side in one run: a ratio, not an absolute time, on a shared machine
     const time = (n: number) => {
       const text = '1'.repeat(n);
-      const t0 = performance.now();
-      engine.analyze(text);
-      return performance.now() - t0;
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        engine.analyze(text);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     time(2_000);
-    expect(time(40_000) / time(10_000)).toBeLessThan(8);
+    expect(time(40_000) / time(10_000)).toBeLessThan(10);
   }, 120_000);
 });

@@ -40,7 +40,7 @@ const DEBT_CUES: Cue[] = [
   { name: '催收', re: /催收|催款|讨债|追债|收数|追数|催缴|还钱|老赖|不还|唔还|还不上|拖着不|卡数|欠数|把钱还|钱还上/, weight: 1.25 },
   { name: '还款', re: /还款|应还|还清|归还|偿还|结清|清偿|补足/, weight: 0.75 },
   { name: '借贷', re: /借款|贷款|网贷|信用卡|白条|花呗|借呗|分期|本金|利息|罚息|滞纳金|平台/, weight: 0.5 },
-  { name: '金额', re: /\d[\d,.]*\s*(元|块|万|rmb)|(rmb|¥|￥)\s?\d|\[amount\]\s*元|金额/, weight: 0.5 },
+  { name: '金额', re: /(?<![\d,.])\d[\d,.]{0,24}\s*(元|块|万|rmb)|(rmb|¥|￥)\s?\d|\[amount\]\s*元|金额/, weight: 0.5 },
 ];
 
 // Who is addressed: collection messages speak to the debtor.

@@ -13,18 +13,25 @@ export type SuppressReason = 'negation' | 'question' | 'law-talk' | 'quoted';
 
 const SENTENCE_END = /[.!?。！？\n]/;
 
-/** [start, end) of the sentence around [from, to). A '.' inside a number or "u.s." does not end one. */
+/** A '.' that does not end a sentence: inside a number or word (3.5), in u.s./e.g., or after a title (mr., no.). */
+function isAbbreviationDot(text: string, i: number): boolean {
+  if (/\w/.test(text[i + 1] ?? '')) return true;
+  const before = text.slice(Math.max(0, i - 5), i);
+  return /\.[a-z]$/.test(before) || /\b(mr|mrs|ms|dr|st|no|vs|etc|inc|ltd|co|jr|sr|approx|dept|acct)$/.test(before);
+}
+
+/** [start, end) of the sentence around [from, to). */
 export function sentenceAround(text: string, from: number, to: number): { start: number; end: number } {
   let start = from;
   while (start > 0) {
     const ch = text[start - 1]!;
-    if (SENTENCE_END.test(ch) && !(ch === '.' && /\w/.test(text[start] ?? ''))) break;
+    if (SENTENCE_END.test(ch) && !(ch === '.' && isAbbreviationDot(text, start - 1))) break;
     start--;
   }
   let end = to;
   while (end < text.length) {
     const ch = text[end]!;
-    if (SENTENCE_END.test(ch) && !(ch === '.' && /\w/.test(text[end + 1] ?? ''))) {
+    if (SENTENCE_END.test(ch) && !(ch === '.' && isAbbreviationDot(text, end))) {
       end++;
       // keep a run of ?!. together ("?!")
       while (end < text.length && /[.!?！？]/.test(text[end]!)) end++;
@@ -80,12 +87,12 @@ export function isNegated(text: string, lang: Lang, from: number, sentenceStart:
  * The clause holding the match ends the sentence with a question mark ("will you be arrested?",
  * "你会被抓吗？"). Only that clause counts: "明日就限制你坐高铁，仲唔还钱？" is a threat, then a question.
  */
-export function isQuestion(text: string, to: number, sentenceEnd: number): boolean {
+export function isQuestion(text: string, to = 0, sentenceEnd = text.length): boolean {
   const rest = text.slice(to, sentenceEnd);
   // another clause follows the match before the sentence ends: the question is that clause's
   if (/[,，;；]/.test(rest.replace(/[?？!！.。\s]+$/, ''))) return false;
   const s = rest.trim();
-  return /[?？]+$/.test(s) || /[吗呢]\s*[。.]?$/.test(s);
+  return /[?？][?？!！]*$/.test(s) || /[吗呢]\s*[。.]?$/.test(s);
 }
 
 // ---------------------------------------------------------------- law talk

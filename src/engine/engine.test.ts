@@ -124,8 +124,7 @@ describe('lawFor: jurisdiction filtering of law ids', () => {
     expect(lawFor(arrest, 'au')).toEqual(arrest.law);
   });
 
-  // BUG (engine.ts, lead): a Californian gets only the state law; federal FDCPA applies there too
-  it.fails('us-ca gets the state law AND the federal law', () => {
+  it('us-ca gets the state law AND the federal law', () => {
     expect(lawFor(arrest, 'us-ca')).toEqual(['us.fdcpa.1692e-4', 'us-ca.rosenthal.1788.10']);
   });
 });

@@ -36,12 +36,61 @@ export interface Engine {
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 
-/** The citation ids of a rule that apply in a jurisdiction (us also covers us-ca, us-ma …); all when none do. */
+/**
+ * The citation ids of a rule that apply in a jurisdiction: us also covers us-ca, us-ma …;
+ * us-ca gets California's law and the federal law; all ids when none apply.
+ */
 export function lawFor(rule: CompiledRule, jurisdiction?: string): string[] {
   if (!jurisdiction) return rule.law;
   const j = jurisdiction.toLowerCase();
-  const own = rule.law.filter((id) => id.startsWith(`${j}.`) || id.startsWith(`${j}-`));
+  const parent = j.includes('-') ? j.split('-')[0]! : undefined;
+  const own = rule.law.filter((id) => id.startsWith(`${j}.`) || id.startsWith(`${j}-`) || (parent !== undefined && id.startsWith(`${parent}.`)));
   return own.length ? own : rule.law;
+}
+
+/** Disjoint intervals kept sorted, so an overlap test is a binary search (1 MB messages have thousands of matches). */
+class IntervalSet {
+  private items: { from: number; to: number }[] = [];
+  private indexAfter(from: number): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid]!.from < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  overlaps(x: { from: number; to: number }): boolean {
+    const i = this.indexAfter(x.from);
+    const prev = this.items[i - 1];
+    const next = this.items[i];
+    return Boolean((prev && overlaps(prev, x)) || (next && overlaps(next, x)));
+  }
+  add(x: { from: number; to: number }): void {
+    this.items.splice(this.indexAfter(x.from), 0, x);
+  }
+}
+
+/** Antipattern spans of each rule, searchable in O(log n). */
+function blockedIndex(blocked: RawMatch[]): (m: RawMatch) => boolean {
+  const byRule = new Map<CompiledRule, { from: number; to: number }[]>();
+  for (const b of blocked) byRule.set(b.rule, [...(byRule.get(b.rule) ?? []), b]);
+  for (const list of byRule.values()) list.sort((a, b) => a.from - b.from);
+  return (m) => {
+    const list = byRule.get(m.rule);
+    if (!list) return false;
+    // blocked spans may overlap each other: scan back from the first that starts at or after m.to
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.from < m.to) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - 64; i--) if (overlaps(list[i]!, m)) return true;
+    return false;
+  };
 }
 
 function publicDecision(d: CollectionDecision): CollectionDecision {
@@ -55,10 +104,15 @@ function overlaps(a: { from: number; to: number }, b: { from: number; to: number
 /** Overlapping matches of one rule become one span (the union of what its patterns matched). */
 function unionPerRule(matches: RawMatch[]): RawMatch[] {
   const out: RawMatch[] = [];
+  const last = new Map<CompiledRule, RawMatch>();
   for (const m of [...matches].sort((a, b) => a.from - b.from || b.to - a.to)) {
-    const prev = out.findLast((o) => o.rule === m.rule);
+    const prev = last.get(m.rule);
     if (prev && m.from < prev.to) prev.to = Math.max(prev.to, m.to);
-    else out.push({ ...m });
+    else {
+      const copy = { ...m };
+      out.push(copy);
+      last.set(m.rule, copy);
+    }
   }
   return out;
 }
@@ -70,8 +124,12 @@ function dedupe(matches: RawMatch[]): RawMatch[] {
       SEVERITY_RANK[b.rule.severity] - SEVERITY_RANK[a.rule.severity] || b.to - b.from - (a.to - a.from) || a.from - b.from,
   );
   const kept: RawMatch[] = [];
+  const byCategory = new Map<string, IntervalSet>();
   for (const m of sorted) {
-    if (kept.some((k) => k.rule.category === m.rule.category && overlaps(k, m))) continue;
+    let set = byCategory.get(m.rule.category);
+    if (!set) byCategory.set(m.rule.category, (set = new IntervalSet()));
+    if (set.overlaps(m)) continue;
+    set.add(m);
     kept.push(m);
   }
   return kept.sort((a, b) => a.from - b.from || a.to - b.to);
@@ -112,7 +170,7 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
       ...(taggedEn.length && engineOptions.tagger ? [matchEnglish(m.text, taggedEn, hits.positions, engineOptions.tagger)] : []),
       matchChinese(m.text, zh),
     ];
-    const blocked = runs.flatMap((r) => r.blocked);
+    const isBlocked = blockedIndex(runs.flatMap((r) => r.blocked));
     const quoted = quotedRanges(m.text);
     const accepted: RawMatch[] = [];
     const suppress = (match: RawMatch, reason: string) => {
@@ -120,7 +178,7 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
       result.suppressed.push({ rule: match.rule.id, start: o.start, end: o.end, reason });
     };
     for (const match of runs.flatMap((r) => r.matches)) {
-      const reason = blocked.some((b) => b.rule === match.rule && overlaps(b, match))
+      const reason = isBlocked(match)
         ? 'unless'
         : whySuppressed(m.text, match.rule.lang, match.from, match.to, match.rule.filters, quoted);
       if (reason) suppress(match, reason);

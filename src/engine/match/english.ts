@@ -9,6 +9,7 @@ import type { CompiledRule } from '../types';
 import { sentenceAround } from '../context';
 
 export type Nlp = typeof nlpOne;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}]/gu;
 export interface RawMatch {
   rule: CompiledRule;
   from: number;
@@ -101,7 +102,9 @@ export function matchEnglish(
   const parse = (s: string) => (tagged ? nlp(s) : nlp.tokenize(s)) as unknown as { match(p: unknown): ViewLike };
   const compiled = compiledPatterns(nlp);
   for (const w of windowsAround(text, positions)) {
-    const doc = parse(text.slice(w.start, w.end));
+    // CJK characters and emoji glued to English words ("𠀀Your", "你owe") would join the word; blank them
+    // out with the same number of UTF-16 units so offsets do not move
+    const doc = parse(text.slice(w.start, w.end).replace(CJK, (c) => ' '.repeat(c.length)));
     for (const rule of rules) {
       for (const p of rule.patterns) for (const s of spans(doc.match(compiled(p)), w.start)) matches.push({ rule, ...s });
       for (const p of rule.unless) for (const s of spans(doc.match(compiled(p)), w.start)) blocked.push({ rule, ...s });
