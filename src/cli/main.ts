@@ -5,11 +5,13 @@
 import { parseArgs } from 'node:util';
 import { loadEngine } from './engine';
 import { evaluate, formatReport, reportJson, type EvalItem, type Labelled } from './eval';
-import { assertReadable, openInput, readJsonLines, type InputRecord } from './input';
+import type { InputRecord } from './input';
+import { INPUT_FORMATS, InputUsageError, openSource, type InputFormat, type Meter, type SourceOptions } from './sources';
 import { prettyMessage, prettySummary, useColour } from './pretty';
 import { toScanOutput, type OffsetUnit } from './scan';
 import { scanThreads, toThreadMessage } from './threads';
 import type { Finding } from '../engine';
+import { readLabel } from '../research/labels';
 
 export const EXIT = { ok: 0, usage: 1, badLines: 2, rules: 3 } as const;
 
@@ -24,6 +26,16 @@ Usage:
 
 Input: one JSON object per line, {"id": "…", "text": "…", …}. Other fields are passed
 through to the output untouched (lang, collection and findings are replaced by ours).
+Other formats, chosen by the extension or --input-format:
+  .csv / .tsv    one message per row; --text-column (default text), --id-column (default
+                 id, else the record number); the other columns are passed through
+  .eml           one e-mail; a folder of .eml (and .txt) files is read recursively, in
+                 name order; fields id (Message-ID), from, date, subject, text (the body;
+                 an HTML body is converted to text), file
+  .mbox          a mailbox (mboxo/mboxrd), streamed one message at a time
+  .txt           plain text, one message per file (id = the file name); or a folder of them
+  --preset cfpb  the CFPB consumer complaint CSV: text "Consumer complaint narrative", id
+                 "Complaint ID"; rows without a narrative are skipped and counted
 Labels for eval: is_collection (bool), lawful (bool|null), categories ([…]),
 context_dependent (bool), lang.
 
@@ -35,6 +47,12 @@ Options:
   --offsets utf16|codepoint    how start/end count characters (default utf16, as in
                                JavaScript; codepoint matches Python string indices)
   --text "…"                   scan this one message (id "text")
+  --input-format jsonl|csv|tsv|eml|mbox|text
+                               the input's format when the extension does not tell
+                               (stdin is read as jsonl unless this says otherwise)
+  --text-column NAME           the column (CSV) or field (JSON Lines) holding the text
+  --id-column NAME             the column holding the id (CSV)
+  --preset cfpb                columns of the CFPB complaint database export
   --threads                    also judge threads: lines grouped by "thread" (else "sender"),
                                using "direction" (incoming|outgoing), "sentAt" (ISO 8601),
                                "channel" (sms|email|call|chat|…) and "to"; adds
@@ -50,7 +68,10 @@ Output (scan, jsonl): one object per input line, in input order:
 Exit codes:
   0  every line was processed
   1  usage error, or the input file cannot be read
-  2  some input lines were invalid (named on stderr); the other lines were processed
+  2  some input lines or records were invalid (each named on stderr with its file and
+     line or record); the others were processed. Records skipped for a reason that is
+     not an error (an empty CFPB narrative, an e-mail without a text body) are counted on
+     stderr and do not change the exit code
   3  the rule files do not compile (every problem named on stderr)
 `;
 
@@ -61,21 +82,62 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-async function* inputRecords(file: string | undefined, text: string | undefined, badLines: { count: number }): AsyncGenerator<InputRecord['record']> {
+interface InputStats {
+  count: number;
+  /** records skipped for a reason that is not an error (an empty CFPB narrative), by reason */
+  skipped: Map<string, number>;
+}
+
+async function* inputRecords(file: string | undefined, text: string | undefined, badLines: InputStats, opts: SourceOptions = {}, meter?: Meter): AsyncGenerator<InputRecord['record']> {
   if (text !== undefined) {
     yield { id: 'text', text };
     return;
   }
   if (!file && process.stdin.isTTY) throw new UsageError('give a FILE, - for stdin, or --text "…" (see dunwatch help)');
-  await assertReadable(file);
-  for await (const item of readJsonLines(openInput(file))) {
-    if ('error' in item) {
-      badLines.count++;
-      process.stderr.write(`dunwatch: line ${item.line}: ${item.error}; skipped\n`);
-      continue;
-    }
-    yield item.record;
+  let source;
+  try {
+    source = await openSource(file, opts, meter);
+  } catch (e) {
+    if (e instanceof InputUsageError) throw new UsageError(e.message);
+    throw e;
   }
+  try {
+    for await (const item of source) {
+      if ('error' in item) {
+        badLines.count++;
+        process.stderr.write(`dunwatch: ${item.where}: ${item.error}; skipped\n`);
+        continue;
+      }
+      if ('skipped' in item) {
+        badLines.skipped.set(item.skipped, (badLines.skipped.get(item.skipped) ?? 0) + 1);
+        continue;
+      }
+      yield item.record;
+    }
+  } catch (e) {
+    if (e instanceof InputUsageError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+function reportSkipped(stats: InputStats): void {
+  for (const [reason, n] of stats.skipped) process.stderr.write(`dunwatch: ${n} record${n === 1 ? '' : 's'} skipped: ${reason}\n`);
+}
+
+function sourceOptions(values: { 'input-format'?: string; 'text-column'?: string; 'id-column'?: string; preset?: string }): SourceOptions {
+  const opts: SourceOptions = {};
+  const f = values['input-format'];
+  if (f !== undefined) {
+    if (!(INPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--input-format must be one of ${INPUT_FORMATS.join(', ')}`);
+    opts.format = f as InputFormat;
+  }
+  if (values.preset !== undefined) {
+    if (values.preset !== 'cfpb') throw new UsageError('--preset must be cfpb');
+    opts.preset = 'cfpb';
+  }
+  if (values['text-column'] !== undefined) opts.textColumn = values['text-column'];
+  if (values['id-column'] !== undefined) opts.idColumn = values['id-column'];
+  return opts;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -89,6 +151,10 @@ async function main(argv: string[]): Promise<number> {
       text: { type: 'string' },
       threads: { type: 'boolean' },
       'time-zone': { type: 'string' },
+      'input-format': { type: 'string' },
+      'text-column': { type: 'string' },
+      'id-column': { type: 'string' },
+      preset: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -107,7 +173,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`dunwatch: ${(e as Error).message}\n`);
     return EXIT.rules;
   }
-  const badLines = { count: 0 };
+  const badLines: InputStats = { count: 0, skipped: new Map() };
+  const srcOpts = sourceOptions(values);
 
   if (command === 'scan') {
     const format = values.format ?? 'jsonl';
@@ -119,7 +186,7 @@ async function main(argv: string[]): Promise<number> {
     if (values.threads) {
       const timeZone = values['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
       const records: InputRecord['record'][] = [];
-      for await (const record of inputRecords(file, values.text, badLines)) records.push(record);
+      for await (const record of inputRecords(file, values.text, badLines, srcOpts)) records.push(record);
       const threads = scanThreads(engine, records, values.jurisdiction ?? 'us', timeZone);
       for (const w of threads.warnings) process.stderr.write(`dunwatch: ${w}\n`);
       for (const record of records) {
@@ -136,9 +203,10 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       if (format === 'pretty') process.stdout.write(prettySummary(messages, flagged, all, colour));
+      reportSkipped(badLines);
       return badLines.count ? EXIT.badLines : EXIT.ok;
     }
-    for await (const record of inputRecords(file, values.text, badLines)) {
+    for await (const record of inputRecords(file, values.text, badLines, srcOpts)) {
       const result = engine.analyze(record.text, { jurisdiction: values.jurisdiction });
       messages++;
       if (format === 'jsonl') {
@@ -155,14 +223,15 @@ async function main(argv: string[]): Promise<number> {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError('--format for eval is text or json');
     const items: EvalItem[] = [];
-    for await (const record of inputRecords(file, undefined, badLines)) {
-      items.push({ label: record as unknown as Labelled, result: engine.analyze(record.text, { jurisdiction: values.jurisdiction }) });
+    for await (const record of inputRecords(file, undefined, badLines, srcOpts)) {
+      items.push({ label: readLabel(record) as Labelled, result: engine.analyze(record.text, { jurisdiction: values.jurisdiction }) });
     }
     const report = evaluate(items);
     process.stdout.write(format === 'json' ? JSON.stringify(reportJson(report), null, 2) + '\n' : formatReport(report) + '\n');
   } else {
     throw new UsageError(`unknown command '${command}' (scan, eval or help)`);
   }
+  reportSkipped(badLines);
   return badLines.count ? EXIT.badLines : EXIT.ok;
 }
 
