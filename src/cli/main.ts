@@ -6,11 +6,13 @@ import { parseArgs } from 'node:util';
 import { loadEngine } from './engine';
 import { evaluate, formatReport, reportJson, type EvalItem, type Labelled } from './eval';
 import type { InputRecord } from './input';
+import { inlineAnalyzer, ordered, workerAnalyzer } from './pool';
+import { Progress } from './progress';
 import { INPUT_FORMATS, InputUsageError, openSource, type InputFormat, type Meter, type SourceOptions } from './sources';
 import { prettyMessage, prettySummary, useColour } from './pretty';
 import { toScanOutput, type OffsetUnit } from './scan';
 import { scanThreads, toThreadMessage } from './threads';
-import type { Finding } from '../engine';
+import type { Engine, Finding } from '../engine';
 import { readLabel } from '../research/labels';
 
 export const EXIT = { ok: 0, usage: 1, badLines: 2, rules: 3 } as const;
@@ -53,6 +55,10 @@ Options:
   --text-column NAME           the column (CSV) or field (JSON Lines) holding the text
   --id-column NAME             the column holding the id (CSV)
   --preset cfpb                columns of the CFPB complaint database export
+  --jobs N                     run the engine in N worker threads (default 1); output
+                               stays in input order
+  --progress                   messages done, rate, % and ETA on stderr (on by default
+                               when stderr is a terminal; never on stdout)
   --threads                    also judge threads: lines grouped by "thread" (else "sender"),
                                using "direction" (incoming|outgoing), "sentAt" (ISO 8601),
                                "channel" (sms|email|call|chat|…) and "to"; adds
@@ -155,6 +161,8 @@ async function main(argv: string[]): Promise<number> {
       'text-column': { type: 'string' },
       'id-column': { type: 'string' },
       preset: { type: 'string' },
+      jobs: { type: 'string' },
+      progress: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -166,7 +174,11 @@ async function main(argv: string[]): Promise<number> {
   if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
   if (values.offsets !== 'utf16' && values.offsets !== 'codepoint') throw new UsageError('--offsets must be utf16 or codepoint');
 
-  let engine;
+  if (command !== 'scan' && command !== 'eval') throw new UsageError(`unknown command '${command}' (scan, eval or help)`);
+  const srcOpts = sourceOptions(values);
+  const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('--jobs must be a whole number from 1 to 64');
+  let engine: Engine;
   try {
     engine = await loadEngine();
   } catch (e) {
@@ -174,7 +186,17 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.rules;
   }
   const badLines: InputStats = { count: 0, skipped: new Map() };
-  const srcOpts = sourceOptions(values);
+  const meter: Meter = { done: 0 };
+  const progress = values.progress || (process.stderr.isTTY && values.text === undefined) ? new Progress(process.stderr, meter) : undefined;
+  const analyzer = jobs > 1 ? workerAnalyzer(engine.bundle, jobs) : inlineAnalyzer(engine);
+  const window = jobs > 1 ? jobs * 64 : 1;
+  try {
+    return await run();
+  } finally {
+    await analyzer.close();
+  }
+
+  async function run(): Promise<number> {
 
   if (command === 'scan') {
     const format = values.format ?? 'jsonl';
@@ -206,9 +228,10 @@ async function main(argv: string[]): Promise<number> {
       reportSkipped(badLines);
       return badLines.count ? EXIT.badLines : EXIT.ok;
     }
-    for await (const record of inputRecords(file, values.text, badLines, srcOpts)) {
-      const result = engine.analyze(record.text, { jurisdiction: values.jurisdiction });
+    const input = inputRecords(file, values.text, badLines, srcOpts, meter);
+    for await (const [record, result] of ordered(input, (r) => analyzer.analyze(r.text, { jurisdiction: values.jurisdiction }), window)) {
       messages++;
+      progress?.tick();
       if (format === 'jsonl') {
         process.stdout.write(JSON.stringify(toScanOutput(record, result, values.offsets as OffsetUnit)) + '\n');
       } else {
@@ -217,15 +240,19 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(prettyMessage(record.id, record.text, result, colour) + '\n');
       }
     }
+    progress?.done();
     if (format === 'pretty') process.stdout.write(prettySummary(messages, flagged, all, colour));
   } else if (command === 'eval') {
     if (!file) throw new UsageError('eval needs a labelled JSON Lines FILE');
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError('--format for eval is text or json');
     const items: EvalItem[] = [];
-    for await (const record of inputRecords(file, undefined, badLines, srcOpts)) {
-      items.push({ label: readLabel(record) as Labelled, result: engine.analyze(record.text, { jurisdiction: values.jurisdiction }) });
+    const input = inputRecords(file, undefined, badLines, srcOpts, meter);
+    for await (const [record, result] of ordered(input, (r) => analyzer.analyze(r.text, { jurisdiction: values.jurisdiction }), window)) {
+      items.push({ label: readLabel(record) as Labelled, result });
+      progress?.tick();
     }
+    progress?.done();
     const report = evaluate(items);
     process.stdout.write(format === 'json' ? JSON.stringify(reportJson(report), null, 2) + '\n' : formatReport(report) + '\n');
   } else {
@@ -233,6 +260,7 @@ async function main(argv: string[]): Promise<number> {
   }
   reportSkipped(badLines);
   return badLines.count ? EXIT.badLines : EXIT.ok;
+  }
 }
 
 // `dunwatch scan big.jsonl | head` closes the pipe early: that is not an error.
