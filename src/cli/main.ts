@@ -8,6 +8,7 @@ import { evaluate, formatReport, reportJson, type EvalItem, type Labelled } from
 import type { InputRecord } from './input';
 import { inlineAnalyzer, ordered, workerAnalyzer } from './pool';
 import { Progress } from './progress';
+import { redactRecord } from './redact';
 import { INPUT_FORMATS, InputUsageError, openSource, type InputFormat, type Meter, type SourceOptions } from './sources';
 import { prettyMessage, prettySummary, useColour } from './pretty';
 import { toScanOutput, type OffsetUnit } from './scan';
@@ -24,6 +25,9 @@ Usage:
   dunwatch scan --text "…" [options]   findings for one message
   dunwatch eval FILE [--format text|json]
                                        precision / recall / F1 against labelled JSON Lines
+  dunwatch redact [FILE|-] [--style typed|cfpb] [--amounts]
+                                       personal data -> placeholders, one JSON line per
+                                       record; findings of a scan output are remapped
   dunwatch help                        this text
 
 Input: one JSON object per line, {"id": "…", "text": "…", …}. Other fields are passed
@@ -70,6 +74,13 @@ Options:
 Output (scan, jsonl): one object per input line, in input order:
   {"id", "lang", "collection": {"is", "score"}, "findings": [{"rule", "category",
    "severity", "start", "end", "excerpt", "law": […]}], …passed-through fields}
+
+Redaction (redact): names (en, zh), phone numbers, e-mails, card (Luhn) and account
+numbers, Chinese ID numbers (check digit), street addresses (en, zh) become [NAME]
+[PHONE] [EMAIL] [ACCOUNT] [ID] [ADDRESS] (--style cfpb: XXXX); --amounts adds [AMOUNT];
+dates keep month and year. Fields text, subject, from, to, sender, name are redacted;
+"findings" start/end/excerpt (UTF-16 offsets) are moved to the redacted text; "redacted"
+counts the replacements by type. Heuristic: check the output before sharing it.
 
 Exit codes:
   0  every line was processed
@@ -163,6 +174,8 @@ async function main(argv: string[]): Promise<number> {
       preset: { type: 'string' },
       jobs: { type: 'string' },
       progress: { type: 'boolean' },
+      style: { type: 'string' },
+      amounts: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -174,8 +187,18 @@ async function main(argv: string[]): Promise<number> {
   if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
   if (values.offsets !== 'utf16' && values.offsets !== 'codepoint') throw new UsageError('--offsets must be utf16 or codepoint');
 
-  if (command !== 'scan' && command !== 'eval') throw new UsageError(`unknown command '${command}' (scan, eval or help)`);
+  if (!['scan', 'eval', 'redact', 'diff'].includes(command)) throw new UsageError(`unknown command '${command}' (scan, eval, redact, diff or help)`);
   const srcOpts = sourceOptions(values);
+  if (command === 'redact') {
+    const style = values.style ?? 'typed';
+    if (style !== 'typed' && style !== 'cfpb') throw new UsageError('--style must be typed or cfpb');
+    const stats: InputStats = { count: 0, skipped: new Map() };
+    for await (const record of inputRecords(file, values.text, stats, srcOpts)) {
+      process.stdout.write(JSON.stringify(redactRecord(record, { style, amounts: Boolean(values.amounts) })) + '\n');
+    }
+    reportSkipped(stats);
+    return stats.count ? EXIT.badLines : EXIT.ok;
+  }
   const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('--jobs must be a whole number from 1 to 64');
   let engine: Engine;
