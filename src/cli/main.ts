@@ -4,11 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { loadEngine } from './engine';
-import { evaluate, formatReport, reportJson, type EvalItem, type Labelled } from './eval';
+import { evaluate, formatMarkdown, formatReport, reportJson, type EvalItem, type Labelled } from './eval';
 import type { InputRecord } from './input';
 import { inlineAnalyzer, ordered, workerAnalyzer } from './pool';
 import { Progress } from './progress';
 import { redactRecord } from './redact';
+import { diffScans, formatDiff, type ScanLine } from './diff';
 import { INPUT_FORMATS, InputUsageError, openSource, type InputFormat, type Meter, type SourceOptions } from './sources';
 import { prettyMessage, prettySummary, useColour } from './pretty';
 import { toScanOutput, type OffsetUnit } from './scan';
@@ -23,8 +24,13 @@ const HELP = `dunwatch — flag what a debt collector may not lawfully say
 Usage:
   dunwatch scan [FILE|-] [options]     findings for each message of a JSON Lines file (or stdin)
   dunwatch scan --text "…" [options]   findings for one message
-  dunwatch eval FILE [--format text|json]
-                                       precision / recall / F1 against labelled JSON Lines
+  dunwatch eval FILE [--format text|json|markdown]
+                                       precision / recall / F1 against labelled messages,
+                                       per language and source_kind, F1 with a seeded 95 %
+                                       bootstrap interval, category confusion, per-rule hits
+  dunwatch diff OLD.jsonl NEW.jsonl [--format text|json]
+                                       which messages' findings changed between two scan
+                                       outputs: spans added, removed or moved, per rule
   dunwatch redact [FILE|-] [--style typed|cfpb] [--amounts]
                                        personal data -> placeholders, one JSON line per
                                        record; findings of a scan output are remapped
@@ -47,7 +53,7 @@ context_dependent (bool), lang.
 
 Options:
   --format jsonl|pretty        scan output (default jsonl; pretty is for people)
-  --format text|json           eval output (default text)
+  --format text|json|markdown  eval output (default text)
   --jurisdiction us|cn|uk|eu|in|au|ca|ph|id|hk|tw
                                cite only that jurisdiction's law where a rule has it
   --offsets utf16|codepoint    how start/end count characters (default utf16, as in
@@ -184,11 +190,26 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command || values.help ? EXIT.ok : EXIT.usage;
   }
-  if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
+  if (extra.length > (command === 'diff' ? 1 : 0)) throw new UsageError(`unexpected argument ${extra[command === 'diff' ? 1 : 0]}`);
   if (values.offsets !== 'utf16' && values.offsets !== 'codepoint') throw new UsageError('--offsets must be utf16 or codepoint');
 
   if (!['scan', 'eval', 'redact', 'diff'].includes(command)) throw new UsageError(`unknown command '${command}' (scan, eval, redact, diff or help)`);
   const srcOpts = sourceOptions(values);
+  if (command === 'diff') {
+    const newer = extra[0];
+    if (!file || !newer) throw new UsageError('diff needs OLD.jsonl and NEW.jsonl (two dunwatch scan outputs)');
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError('--format for diff is text or json');
+    const stats: InputStats = { count: 0, skipped: new Map() };
+    const read = async (f: string) => {
+      const lines: ScanLine[] = [];
+      for await (const r of inputRecords(f, undefined, stats, { format: 'jsonl' })) lines.push({ id: r.id, findings: Array.isArray(r.findings) ? (r.findings as ScanLine['findings']) : [] });
+      return lines;
+    };
+    const report = diffScans(await read(file), await read(newer));
+    process.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatDiff(report));
+    return stats.count ? EXIT.badLines : EXIT.ok;
+  }
   if (command === 'redact') {
     const style = values.style ?? 'typed';
     if (style !== 'typed' && style !== 'cfpb') throw new UsageError('--style must be typed or cfpb');
@@ -268,7 +289,7 @@ async function main(argv: string[]): Promise<number> {
   } else if (command === 'eval') {
     if (!file) throw new UsageError('eval needs a labelled JSON Lines FILE');
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError('--format for eval is text or json');
+    if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError('--format for eval is text, json or markdown');
     const items: EvalItem[] = [];
     const input = inputRecords(file, undefined, badLines, srcOpts, meter);
     for await (const [record, result] of ordered(input, (r) => analyzer.analyze(r.text, { jurisdiction: values.jurisdiction }), window)) {
@@ -277,7 +298,7 @@ async function main(argv: string[]): Promise<number> {
     }
     progress?.done();
     const report = evaluate(items);
-    process.stdout.write(format === 'json' ? JSON.stringify(reportJson(report), null, 2) + '\n' : formatReport(report) + '\n');
+    process.stdout.write(format === 'json' ? JSON.stringify(reportJson(report), null, 2) + '\n' : format === 'markdown' ? formatMarkdown(report) : formatReport(report) + '\n');
   } else {
     throw new UsageError(`unknown command '${command}' (scan, eval or help)`);
   }
