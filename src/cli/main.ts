@@ -4,12 +4,18 @@
  */
 import { parseArgs } from 'node:util';
 import { loadEngine } from './engine';
-import { evaluate, formatReport, reportJson, type EvalItem, type Labelled } from './eval';
-import { assertReadable, openInput, readJsonLines, type InputRecord } from './input';
+import { evaluate, formatMarkdown, formatReport, reportJson, type EvalItem, type Labelled } from './eval';
+import type { InputRecord } from './input';
+import { inlineAnalyzer, ordered, workerAnalyzer } from './pool';
+import { Progress } from './progress';
+import { redactRecord } from './redact';
+import { diffScans, formatDiff, type ScanLine } from './diff';
+import { INPUT_FORMATS, InputUsageError, openSource, type InputFormat, type Meter, type SourceOptions } from './sources';
 import { prettyMessage, prettySummary, useColour } from './pretty';
 import { toScanOutput, type OffsetUnit } from './scan';
 import { scanThreads, toThreadMessage } from './threads';
-import type { Finding } from '../engine';
+import type { Engine, Finding } from '../engine';
+import { readLabel } from '../research/labels';
 
 export const EXIT = { ok: 0, usage: 1, badLines: 2, rules: 3 } as const;
 
@@ -18,23 +24,51 @@ const HELP = `dunwatch — flag what a debt collector may not lawfully say
 Usage:
   dunwatch scan [FILE|-] [options]     findings for each message of a JSON Lines file (or stdin)
   dunwatch scan --text "…" [options]   findings for one message
-  dunwatch eval FILE [--format text|json]
-                                       precision / recall / F1 against labelled JSON Lines
+  dunwatch eval FILE [--format text|json|markdown]
+                                       precision / recall / F1 against labelled messages,
+                                       per language and source_kind, F1 with a seeded 95 %
+                                       bootstrap interval, category confusion, per-rule hits
+  dunwatch diff OLD.jsonl NEW.jsonl [--format text|json]
+                                       which messages' findings changed between two scan
+                                       outputs: spans added, removed or moved, per rule
+  dunwatch redact [FILE|-] [--style typed|cfpb] [--amounts]
+                                       personal data -> placeholders, one JSON line per
+                                       record; findings of a scan output are remapped
   dunwatch help                        this text
 
 Input: one JSON object per line, {"id": "…", "text": "…", …}. Other fields are passed
 through to the output untouched (lang, collection and findings are replaced by ours).
+Other formats, chosen by the extension or --input-format:
+  .csv / .tsv    one message per row; --text-column (default text), --id-column (default
+                 id, else the record number); the other columns are passed through
+  .eml           one e-mail; a folder of .eml (and .txt) files is read recursively, in
+                 name order; fields id (Message-ID), from, date, subject, text (the body;
+                 an HTML body is converted to text), file
+  .mbox          a mailbox (mboxo/mboxrd), streamed one message at a time
+  .txt           plain text, one message per file (id = the file name); or a folder of them
+  --preset cfpb  the CFPB consumer complaint CSV: text "Consumer complaint narrative", id
+                 "Complaint ID"; rows without a narrative are skipped and counted
 Labels for eval: is_collection (bool), lawful (bool|null), categories ([…]),
 context_dependent (bool), lang.
 
 Options:
   --format jsonl|pretty        scan output (default jsonl; pretty is for people)
-  --format text|json           eval output (default text)
+  --format text|json|markdown  eval output (default text)
   --jurisdiction us|cn|uk|eu|in|au|ca|ph|id|hk|tw
                                cite only that jurisdiction's law where a rule has it
   --offsets utf16|codepoint    how start/end count characters (default utf16, as in
                                JavaScript; codepoint matches Python string indices)
   --text "…"                   scan this one message (id "text")
+  --input-format jsonl|csv|tsv|eml|mbox|text
+                               the input's format when the extension does not tell
+                               (stdin is read as jsonl unless this says otherwise)
+  --text-column NAME           the column (CSV) or field (JSON Lines) holding the text
+  --id-column NAME             the column holding the id (CSV)
+  --preset cfpb                columns of the CFPB complaint database export
+  --jobs N                     run the engine in N worker threads (default 1); output
+                               stays in input order
+  --progress                   messages done, rate, % and ETA on stderr (on by default
+                               when stderr is a terminal; never on stdout)
   --threads                    also judge threads: lines grouped by "thread" (else "sender"),
                                using "direction" (incoming|outgoing), "sentAt" (ISO 8601),
                                "channel" (sms|email|call|chat|…) and "to"; adds
@@ -47,10 +81,20 @@ Output (scan, jsonl): one object per input line, in input order:
   {"id", "lang", "collection": {"is", "score"}, "findings": [{"rule", "category",
    "severity", "start", "end", "excerpt", "law": […]}], …passed-through fields}
 
+Redaction (redact): names (en, zh), phone numbers, e-mails, card (Luhn) and account
+numbers, Chinese ID numbers (check digit), street addresses (en, zh) become [NAME]
+[PHONE] [EMAIL] [ACCOUNT] [ID] [ADDRESS] (--style cfpb: XXXX); --amounts adds [AMOUNT];
+dates keep month and year. Fields text, subject, from, to, sender, name are redacted;
+"findings" start/end/excerpt (UTF-16 offsets) are moved to the redacted text; "redacted"
+counts the replacements by type. Heuristic: check the output before sharing it.
+
 Exit codes:
   0  every line was processed
   1  usage error, or the input file cannot be read
-  2  some input lines were invalid (named on stderr); the other lines were processed
+  2  some input lines or records were invalid (each named on stderr with its file and
+     line or record); the others were processed. Records skipped for a reason that is
+     not an error (an empty CFPB narrative, an e-mail without a text body) are counted on
+     stderr and do not change the exit code
   3  the rule files do not compile (every problem named on stderr)
 `;
 
@@ -61,21 +105,62 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-async function* inputRecords(file: string | undefined, text: string | undefined, badLines: { count: number }): AsyncGenerator<InputRecord['record']> {
+interface InputStats {
+  count: number;
+  /** records skipped for a reason that is not an error (an empty CFPB narrative), by reason */
+  skipped: Map<string, number>;
+}
+
+async function* inputRecords(file: string | undefined, text: string | undefined, badLines: InputStats, opts: SourceOptions = {}, meter?: Meter): AsyncGenerator<InputRecord['record']> {
   if (text !== undefined) {
     yield { id: 'text', text };
     return;
   }
   if (!file && process.stdin.isTTY) throw new UsageError('give a FILE, - for stdin, or --text "…" (see dunwatch help)');
-  await assertReadable(file);
-  for await (const item of readJsonLines(openInput(file))) {
-    if ('error' in item) {
-      badLines.count++;
-      process.stderr.write(`dunwatch: line ${item.line}: ${item.error}; skipped\n`);
-      continue;
-    }
-    yield item.record;
+  let source;
+  try {
+    source = await openSource(file, opts, meter);
+  } catch (e) {
+    if (e instanceof InputUsageError) throw new UsageError(e.message);
+    throw e;
   }
+  try {
+    for await (const item of source) {
+      if ('error' in item) {
+        badLines.count++;
+        process.stderr.write(`dunwatch: ${item.where}: ${item.error}; skipped\n`);
+        continue;
+      }
+      if ('skipped' in item) {
+        badLines.skipped.set(item.skipped, (badLines.skipped.get(item.skipped) ?? 0) + 1);
+        continue;
+      }
+      yield item.record;
+    }
+  } catch (e) {
+    if (e instanceof InputUsageError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+function reportSkipped(stats: InputStats): void {
+  for (const [reason, n] of stats.skipped) process.stderr.write(`dunwatch: ${n} record${n === 1 ? '' : 's'} skipped: ${reason}\n`);
+}
+
+function sourceOptions(values: { 'input-format'?: string; 'text-column'?: string; 'id-column'?: string; preset?: string }): SourceOptions {
+  const opts: SourceOptions = {};
+  const f = values['input-format'];
+  if (f !== undefined) {
+    if (!(INPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--input-format must be one of ${INPUT_FORMATS.join(', ')}`);
+    opts.format = f as InputFormat;
+  }
+  if (values.preset !== undefined) {
+    if (values.preset !== 'cfpb') throw new UsageError('--preset must be cfpb');
+    opts.preset = 'cfpb';
+  }
+  if (values['text-column'] !== undefined) opts.textColumn = values['text-column'];
+  if (values['id-column'] !== undefined) opts.idColumn = values['id-column'];
+  return opts;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -89,6 +174,14 @@ async function main(argv: string[]): Promise<number> {
       text: { type: 'string' },
       threads: { type: 'boolean' },
       'time-zone': { type: 'string' },
+      'input-format': { type: 'string' },
+      'text-column': { type: 'string' },
+      'id-column': { type: 'string' },
+      preset: { type: 'string' },
+      jobs: { type: 'string' },
+      progress: { type: 'boolean' },
+      style: { type: 'string' },
+      amounts: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -97,17 +190,57 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command || values.help ? EXIT.ok : EXIT.usage;
   }
-  if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
+  if (extra.length > (command === 'diff' ? 1 : 0)) throw new UsageError(`unexpected argument ${extra[command === 'diff' ? 1 : 0]}`);
   if (values.offsets !== 'utf16' && values.offsets !== 'codepoint') throw new UsageError('--offsets must be utf16 or codepoint');
 
-  let engine;
+  if (!['scan', 'eval', 'redact', 'diff'].includes(command)) throw new UsageError(`unknown command '${command}' (scan, eval, redact, diff or help)`);
+  const srcOpts = sourceOptions(values);
+  if (command === 'diff') {
+    const newer = extra[0];
+    if (!file || !newer) throw new UsageError('diff needs OLD.jsonl and NEW.jsonl (two dunwatch scan outputs)');
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError('--format for diff is text or json');
+    const stats: InputStats = { count: 0, skipped: new Map() };
+    const read = async (f: string) => {
+      const lines: ScanLine[] = [];
+      for await (const r of inputRecords(f, undefined, stats, { format: 'jsonl' })) lines.push({ id: r.id, findings: Array.isArray(r.findings) ? (r.findings as ScanLine['findings']) : [] });
+      return lines;
+    };
+    const report = diffScans(await read(file), await read(newer));
+    process.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatDiff(report));
+    return stats.count ? EXIT.badLines : EXIT.ok;
+  }
+  if (command === 'redact') {
+    const style = values.style ?? 'typed';
+    if (style !== 'typed' && style !== 'cfpb') throw new UsageError('--style must be typed or cfpb');
+    const stats: InputStats = { count: 0, skipped: new Map() };
+    for await (const record of inputRecords(file, values.text, stats, srcOpts)) {
+      process.stdout.write(JSON.stringify(redactRecord(record, { style, amounts: Boolean(values.amounts) })) + '\n');
+    }
+    reportSkipped(stats);
+    return stats.count ? EXIT.badLines : EXIT.ok;
+  }
+  const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('--jobs must be a whole number from 1 to 64');
+  let engine: Engine;
   try {
     engine = await loadEngine();
   } catch (e) {
     process.stderr.write(`dunwatch: ${(e as Error).message}\n`);
     return EXIT.rules;
   }
-  const badLines = { count: 0 };
+  const badLines: InputStats = { count: 0, skipped: new Map() };
+  const meter: Meter = { done: 0 };
+  const progress = values.progress || (process.stderr.isTTY && values.text === undefined) ? new Progress(process.stderr, meter) : undefined;
+  const analyzer = jobs > 1 ? workerAnalyzer(engine.bundle, jobs) : inlineAnalyzer(engine);
+  const window = jobs > 1 ? jobs * 64 : 1;
+  try {
+    return await run();
+  } finally {
+    await analyzer.close();
+  }
+
+  async function run(): Promise<number> {
 
   if (command === 'scan') {
     const format = values.format ?? 'jsonl';
@@ -119,7 +252,7 @@ async function main(argv: string[]): Promise<number> {
     if (values.threads) {
       const timeZone = values['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
       const records: InputRecord['record'][] = [];
-      for await (const record of inputRecords(file, values.text, badLines)) records.push(record);
+      for await (const record of inputRecords(file, values.text, badLines, srcOpts)) records.push(record);
       const threads = scanThreads(engine, records, values.jurisdiction ?? 'us', timeZone);
       for (const w of threads.warnings) process.stderr.write(`dunwatch: ${w}\n`);
       for (const record of records) {
@@ -136,11 +269,13 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       if (format === 'pretty') process.stdout.write(prettySummary(messages, flagged, all, colour));
+      reportSkipped(badLines);
       return badLines.count ? EXIT.badLines : EXIT.ok;
     }
-    for await (const record of inputRecords(file, values.text, badLines)) {
-      const result = engine.analyze(record.text, { jurisdiction: values.jurisdiction });
+    const input = inputRecords(file, values.text, badLines, srcOpts, meter);
+    for await (const [record, result] of ordered(input, (r) => analyzer.analyze(r.text, { jurisdiction: values.jurisdiction }), window)) {
       messages++;
+      progress?.tick();
       if (format === 'jsonl') {
         process.stdout.write(JSON.stringify(toScanOutput(record, result, values.offsets as OffsetUnit)) + '\n');
       } else {
@@ -149,21 +284,27 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(prettyMessage(record.id, record.text, result, colour) + '\n');
       }
     }
+    progress?.done();
     if (format === 'pretty') process.stdout.write(prettySummary(messages, flagged, all, colour));
   } else if (command === 'eval') {
     if (!file) throw new UsageError('eval needs a labelled JSON Lines FILE');
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError('--format for eval is text or json');
+    if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError('--format for eval is text, json or markdown');
     const items: EvalItem[] = [];
-    for await (const record of inputRecords(file, undefined, badLines)) {
-      items.push({ label: record as unknown as Labelled, result: engine.analyze(record.text, { jurisdiction: values.jurisdiction }) });
+    const input = inputRecords(file, undefined, badLines, srcOpts, meter);
+    for await (const [record, result] of ordered(input, (r) => analyzer.analyze(r.text, { jurisdiction: values.jurisdiction }), window)) {
+      items.push({ label: readLabel(record) as Labelled, result });
+      progress?.tick();
     }
+    progress?.done();
     const report = evaluate(items);
-    process.stdout.write(format === 'json' ? JSON.stringify(reportJson(report), null, 2) + '\n' : formatReport(report) + '\n');
+    process.stdout.write(format === 'json' ? JSON.stringify(reportJson(report), null, 2) + '\n' : format === 'markdown' ? formatMarkdown(report) : formatReport(report) + '\n');
   } else {
     throw new UsageError(`unknown command '${command}' (scan, eval or help)`);
   }
+  reportSkipped(badLines);
   return badLines.count ? EXIT.badLines : EXIT.ok;
+  }
 }
 
 // `dunwatch scan big.jsonl | head` closes the pipe early: that is not an error.
