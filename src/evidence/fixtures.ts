@@ -3,23 +3,72 @@
  * Gmail and WhatsApp fixtures (invented people, example.com addresses), with findings as
  * the engine reports them. Not real messages.
  */
+import { zlibSync } from 'fflate';
 import { sha256Hex } from './canonical';
 import { RECORD_SCHEMA, type CaptureRecord } from './record';
 
-/** A tiny valid PNG (1×1, one colour) with `seed` in a text chunk, so each is distinct. */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 255]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/**
+ * A real PNG (a 64×24 card in a colour from `seed`), padded to about `size` bytes with a
+ * private ancillary chunk of pseudo-random bytes (viewers skip it; zip cannot shrink it,
+ * like a real screenshot).
+ */
 export function fakePng(seed: number, size = 0): Uint8Array {
-  const head = Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  const body = new Uint8Array(Math.max(size - head.length, 16));
-  let x = (seed * 2654435761) >>> 0;
-  for (let i = 0; i < body.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    body[i] = x & 255;
+  const w = 64;
+  const h = 24;
+  const rgb = [(seed * 97) % 256, (seed * 57 + 80) % 256, (seed * 31 + 160) % 256];
+  const raw = new Uint8Array(h * (1 + w * 3));
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const edge = x < 2 || y < 2 || x >= w - 2 || y >= h - 2;
+      for (let k = 0; k < 3; k++) raw[y * (1 + w * 3) + 1 + x * 3 + k] = edge ? 40 : rgb[k]!;
+    }
   }
-  const out = new Uint8Array(head.length + body.length);
-  out.set(head);
-  out.set(body, head.length);
+  const ihdr = new Uint8Array(13);
+  new DataView(ihdr.buffer).setUint32(0, w);
+  new DataView(ihdr.buffer).setUint32(4, h);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const parts = [Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw))];
+  const used = parts.reduce((n, p) => n + p.length, 0) + 12;
+  if (size > used + 12) {
+    const pad = new Uint8Array(size - used - 12);
+    let x = (seed * 2654435761) >>> 0 || 1;
+    for (let i = 0; i < pad.length; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      pad[i] = x & 255;
+    }
+    parts.push(chunk('dwPd', pad));
+  }
+  parts.push(chunk('IEND', new Uint8Array(0)));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
