@@ -104,6 +104,11 @@ describe('export bundle', () => {
     ]);
     expect((await verifyFiles({ ...files, 'extra.txt': new Uint8Array(1) })).problems).toEqual([{ file: 'extra.txt', reason: 'not listed in SHA256SUMS (added after the export)' }]);
     expect((await verifyBundle(new Uint8Array([1, 2, 3]))).problems[0]!.file).toBe('(zip)');
+    // a member larger than the limit is refused before it is inflated (zip bombs)
+    const big = await verifyBundle(zipFiles(files, opts.exportedAt), { file: 5000, total: 1e9 });
+    expect(big.ok).toBe(false);
+    expect(big.problems.map((p) => p.file).sort()).toEqual(Object.keys(files).filter((n) => files[n]!.length > 5000).sort());
+    expect(big.problems[0]!.reason).toMatch(/larger than this tool reads/);
   });
   it('re-signing with another key after editing is caught only by the key fingerprint, which is reported', async () => {
     const { l, screenshots, opts } = await setup();

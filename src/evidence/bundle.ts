@@ -20,6 +20,9 @@ import { recordSha256 } from './record';
 
 export const BUNDLE_FORMAT = 'dunwatch-evidence';
 export const BUNDLE_FORMAT_VERSION = 1;
+/** Limits on what verify/import will inflate (a 1,000-record export with screenshots is ~50 MB). */
+export const MAX_FILE_BYTES = 512 * 2 ** 20;
+export const MAX_TOTAL_BYTES = 2 * 2 ** 30;
 const REQUIRED = ['evidence.json', 'evidence.csv', 'report.html', 'VERIFY.txt', 'SHA256SUMS', 'signature.json'] as const;
 
 export interface EvidenceJson {
@@ -302,13 +305,26 @@ async function checkSignatureJson(s: SignatureJson): Promise<string | undefined>
   return undefined;
 }
 
-export async function verifyBundle(zip: Uint8Array): Promise<BundleVerdict> {
+export async function verifyBundle(zip: Uint8Array, limits = { file: MAX_FILE_BYTES, total: MAX_TOTAL_BYTES }): Promise<BundleVerdict> {
   let files: Record<string, Uint8Array>;
+  const tooBig: string[] = [];
+  let total = 0;
   try {
-    files = unzipSync(zip);
+    files = unzipSync(zip, {
+      // a zip bomb must not exhaust memory: refuse oversized members before inflating them
+      filter: (f) => {
+        total += f.originalSize;
+        if (f.originalSize > limits.file || total > limits.total) {
+          tooBig.push(f.name);
+          return false;
+        }
+        return true;
+      },
+    });
   } catch (e) {
     return { ok: false, problems: [{ file: '(zip)', reason: `not a readable zip: ${(e as Error).message}` }], screenshots: new Map() };
   }
+  if (tooBig.length) return { ok: false, problems: tooBig.map((file) => ({ file, reason: `larger than this tool reads (${limits.file} bytes per file, ${limits.total} per bundle); not inflated` })), screenshots: new Map() };
   for (const name of Object.keys(files)) if (name.endsWith('/')) delete files[name];
   return verifyFiles(files);
 }
