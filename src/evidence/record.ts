@@ -120,3 +120,58 @@ export function recordProblems(r: unknown): string[] {
   }
   return p;
 }
+
+export interface CaptureInput {
+  site: string;
+  url?: string | null;
+  threadId?: string | null;
+  sender?: { name?: string | null; address?: string | null };
+  /** the time as the page showed it */
+  sentAtShown?: string | null;
+  /** the resolved send time, if the adapter could resolve it */
+  sentAt?: Date | null;
+  direction?: 'incoming' | 'outgoing' | null;
+  subject?: string | null;
+  text: string;
+  findings: readonly Finding[];
+  rulesBundleHash: string;
+  extensionVersion: string;
+  screenshotSha256?: string | null;
+  source?: 'page' | 'pasted';
+  note?: string | null;
+  /** defaults to now */
+  capturedAt?: Date;
+  /** defaults to a random UUID */
+  id?: string;
+}
+
+function isoUtc(d: Date): string {
+  if (Number.isNaN(d.getTime())) throw new Error('invalid date');
+  return d.toISOString();
+}
+
+/** A well-formed CaptureRecord from what a page adapter (or the paste box) and the engine give. */
+export function newCaptureRecord(input: CaptureInput): CaptureRecord {
+  const record: CaptureRecord = {
+    schema: RECORD_SCHEMA,
+    id: input.id ?? crypto.randomUUID(),
+    capturedAt: isoUtc(input.capturedAt ?? new Date()),
+    site: input.site,
+    url: input.url ?? null,
+    threadId: input.threadId ?? null,
+    sender: { name: input.sender?.name ?? null, address: input.sender?.address ?? null },
+    sentAt: { shown: input.sentAtShown ?? null, iso: input.sentAt ? isoUtc(input.sentAt) : null },
+    direction: input.direction ?? null,
+    subject: input.subject ?? null,
+    text: input.text,
+    findings: toRecordFindings(input.findings),
+    rulesBundleHash: input.rulesBundleHash,
+    extensionVersion: input.extensionVersion,
+    screenshotSha256: input.screenshotSha256 ?? null,
+    source: input.source ?? 'page',
+    note: input.note ?? null,
+  };
+  const problems = recordProblems(record);
+  if (problems.length) throw new Error(`cannot make a capture record: ${problems.join('; ')}`);
+  return record;
+}
