@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { canonicalJson } from './canonical';
 import { sampleRecords } from './fixtures';
 import { GENESIS, Ledger, liveRecords, verifyChain, type ChainEntry } from './ledger';
@@ -109,5 +110,28 @@ describe('hash chain', () => {
     const c = new Ledger(clone(a.entries));
     await expect(c.merge(other)).rejects.toThrow(/different content/);
     expect(canonicalJson(c.entries)).toBe(canonicalJson(a.entries));
+  });
+  it('any change to any field of any entry is caught, and malformed input never throws (property)', async () => {
+    const l = await filled();
+    const base = canonicalJson(l.entries);
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 2 }), async (i, k, value) => {
+        const e = JSON.parse(base) as Record<string, unknown>[];
+        const entry = e[i % e.length]!;
+        const keys = Object.keys(entry);
+        const key = keys[k % keys.length]!;
+        // payloads: change one field inside; other fields: replace the value
+        if (key === 'payload') {
+          const p = entry.payload as Record<string, unknown>;
+          const pk = Object.keys(p)[k % Object.keys(p).length]!;
+          p[pk] = value;
+        } else entry[key] = value;
+        if (canonicalJson(e) === base) return;
+        const v = await verifyChain(e as unknown as ChainEntry[]);
+        expect(v.ok).toBe(false);
+        expect(v.problems[0]!.index).toBe(i % e.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

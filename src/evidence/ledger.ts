@@ -113,10 +113,12 @@ export async function verifyChain(entries: readonly ChainEntry[]): Promise<Chain
       bad(`cannot be hashed: ${(err as Error).message}`);
     }
     if (link !== undefined && link !== e.sha256) bad('sha256 does not match the entry (the entry was edited)');
-    if (e.payload === null) {
+    if (e.payload === null || e.payload === undefined) {
       const d = deletedAfter.get(e.recordId);
       if (e.kind === 'deletion') bad('a deletion entry has no payload');
       else if (d === undefined || d < i) bad(`payload is missing but no later deletion entry names record ${e.recordId}`);
+    } else if (typeof e.payload !== 'object' || Array.isArray(e.payload)) {
+      bad('payload is not an object');
     } else {
       if (e.kind === 'capture') {
         const shape = recordProblems(e.payload);
@@ -131,11 +133,13 @@ export async function verifyChain(entries: readonly ChainEntry[]): Promise<Chain
         bad(`payload cannot be hashed: ${(err as Error).message}`);
       }
     }
-    if (e.kind === 'capture') {
+    if (e.kind === 'deletion' && (!e.payload || typeof e.payload.recordSha256 !== 'string')) {
+      if (e.payload) bad('deletion names no record hash');
+    } else if (e.kind === 'capture') {
       if (captured.has(e.recordId)) bad(`record ${e.recordId} is captured twice`);
       captured.set(e.recordId, e.payloadSha256);
     } else if (!captured.has(e.recordId)) bad(`${e.kind} names record ${e.recordId}, which no earlier entry captured`);
-    else if (e.kind === 'deletion' && e.payload && e.payload.recordSha256 !== captured.get(e.recordId)) bad(`deletion names hash ${e.payload.recordSha256.slice(0, 12)}…, not the captured record's`);
+    else if (e.kind === 'deletion' && e.payload.recordSha256 !== captured.get(e.recordId)) bad(`deletion names hash ${e.payload.recordSha256.slice(0, 12)}…, not the captured record's`);
   }
   return { ok: problems.length === 0, entries: entries.length, problems, headSha256: entries.length ? entries[entries.length - 1]!.sha256 : GENESIS };
 }
