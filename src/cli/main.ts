@@ -16,8 +16,9 @@ import { toScanOutput, type OffsetUnit } from './scan';
 import { scanThreads, toThreadMessage } from './threads';
 import type { Engine, Finding } from '../engine';
 import { readLabel } from '../research/labels';
+import { verifyCommand } from './verify';
 
-export const EXIT = { ok: 0, usage: 1, badLines: 2, rules: 3 } as const;
+export const EXIT = { ok: 0, usage: 1, badLines: 2, rules: 3, invalid: 4 } as const;
 
 const HELP = `dunwatch — flag what a debt collector may not lawfully say
 
@@ -34,6 +35,10 @@ Usage:
   dunwatch redact [FILE|-] [--style typed|cfpb] [--amounts]
                                        personal data -> placeholders, one JSON line per
                                        record; findings of a scan output are remapped
+  dunwatch verify BUNDLE.zip [--format text|json]
+                                       check an evidence export: every file against
+                                       SHA256SUMS, the signature over SHA256SUMS, the hash
+                                       chain in evidence.json; names each file that fails
   dunwatch help                        this text
 
 Input: one JSON object per line, {"id": "…", "text": "…", …}. Other fields are passed
@@ -96,6 +101,7 @@ Exit codes:
      not an error (an empty CFPB narrative, an e-mail without a text body) are counted on
      stderr and do not change the exit code
   3  the rule files do not compile (every problem named on stderr)
+  4  verify: the bundle is not intact (each failing file named on stdout, with why)
 `;
 
 class UsageError extends Error {}
@@ -193,7 +199,13 @@ async function main(argv: string[]): Promise<number> {
   if (extra.length > (command === 'diff' ? 1 : 0)) throw new UsageError(`unexpected argument ${extra[command === 'diff' ? 1 : 0]}`);
   if (values.offsets !== 'utf16' && values.offsets !== 'codepoint') throw new UsageError('--offsets must be utf16 or codepoint');
 
-  if (!['scan', 'eval', 'redact', 'diff'].includes(command)) throw new UsageError(`unknown command '${command}' (scan, eval, redact, diff or help)`);
+  if (!['scan', 'eval', 'redact', 'diff', 'verify'].includes(command)) throw new UsageError(`unknown command '${command}' (scan, eval, redact, diff, verify or help)`);
+  if (command === 'verify') {
+    if (!file) throw new UsageError('verify needs BUNDLE.zip (an evidence export)');
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError('--format for verify is text or json');
+    return verifyCommand(file, format);
+  }
   const srcOpts = sourceOptions(values);
   if (command === 'diff') {
     const newer = extra[0];
