@@ -67,9 +67,16 @@ function schemaErrors(file: SourceFile, doc: Document, lines: LineCounter, issue
 
 /** ReDoS check (recheck: automaton analysis, then fuzzing); only linear or safe expressions pass. */
 export function isSafeRegex(source: string, flags: string): boolean {
-  const result = checkSync(source, flags.replace(/[gy]/g, ''));
-  return result.status === 'safe';
+  const key = `${flags}/${source}`;
+  const cached = safeCache.get(key);
+  if (cached !== undefined) return cached;
+  // a generous time limit: on a loaded machine the default can run out and report "unknown"
+  const result = checkSync(source, flags.replace(/[gy]/g, ''), { timeout: 60_000 });
+  const safe = result.status === 'safe';
+  safeCache.set(key, safe);
+  return safe;
 }
+const safeCache = new Map<string, boolean>();
 
 // ---------------------------------------------------------------- English patterns
 

@@ -2,11 +2,19 @@
  * Serves the compiled rules to WXT and vitest as `virtual:dunwatch-rules` and fails the
  * build with every rule error. Rule files are watched so `wxt` dev reloads on edits.
  */
+import { statSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { listRuleFiles, loadBundleFromDisk } from './load';
 
 const ID = 'virtual:dunwatch-rules';
 const RESOLVED = '\0' + ID;
+
+// WXT builds every entrypoint separately: compile once per change of the rule files, not per build.
+let memo: { stamp: string; code: Promise<string> } | undefined;
+
+function stampOf(files: string[]): string {
+  return files.map((f) => `${f}:${statSync(f).mtimeMs}`).join('|');
+}
 
 export function rulesBundlePlugin(): Plugin {
   return {
@@ -16,9 +24,18 @@ export function rulesBundlePlugin(): Plugin {
     },
     async load(id) {
       if (id !== RESOLVED) return undefined;
-      for (const f of listRuleFiles()) this.addWatchFile(f);
-      const bundle = await loadBundleFromDisk();
-      return `export default ${JSON.stringify(bundle)};`;
+      const files = listRuleFiles();
+      for (const f of files) this.addWatchFile(f);
+      const stamp = stampOf(files);
+      if (memo?.stamp !== stamp) memo = { stamp, code: loadBundleFromDisk().then((bundle) => `export default ${JSON.stringify(bundle)};`) };
+      try {
+        return await memo.code;
+      } catch (e) {
+        memo = undefined;
+        // rolldown loses a plain Error's message when it aggregates: say it in full here
+        console.error(`\n${(e as Error).message}\n`);
+        throw e;
+      }
     },
   };
 }
