@@ -1,0 +1,134 @@
+/**
+ * Popup: the current tab's status from the background, and "check a message": the engine runs
+ * here directly, the text is shown with text nodes and <mark>s only (never as HTML).
+ *
+ * Plain TypeScript DOM rather than a framework: the popup opens on every click, so the smallest
+ * bundle (no framework runtime next to the engine) and no build plugin to keep in step with wxt.
+ */
+import '@/src/ui/style.css';
+import { getEngine, bundle } from '@/src/engine/bundled';
+import type { Category } from '@/src/engine/types';
+import { disabledCategoriesSetting, disabledRulesSetting, jurisdictionSetting, suggestJurisdiction } from '@/src/extension/settings';
+import type { TabStatus } from '@/src/extension/messages';
+import { adapters } from '@/src/sites/registry';
+import { initI18n, localizeStatic, t } from '@/src/ui/i18n';
+import { categoryName, extLink, fillJurisdictionSelect, renderFinding, rightsPageUrl } from '@/src/ui/common';
+import { h, renderMarked } from '@/src/ui/mark';
+
+const DEBOUNCE_MS = 250;
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+function renderStatus(box: HTMLElement, status: TabStatus, tabId: number | undefined) {
+  const doc = box.ownerDocument;
+  box.replaceChildren();
+  const site = status.site ? adapters.find((a) => a.id === status.site) : undefined;
+  if (!status.status) {
+    box.append(h(doc, 'p', {}, t('statusNotRecognised')));
+    const btn = h(doc, 'button', { type: 'button', id: 'scan-page' }, t('scanThisPage'));
+    btn.disabled = tabId === undefined;
+    btn.addEventListener('click', async () => {
+      if (tabId === undefined) return;
+      try {
+        // activeTab: opening the popup granted this tab for now; same injection as the context menu
+        await browser.scripting.executeScript({ target: { tabId }, func: (m: string) => ((globalThis as { __dunwatchMode?: string }).__dunwatchMode = m), args: ['page'] });
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/generic.js'] });
+        box.append(h(doc, 'p', {}, t('scanStarted')));
+      } catch {
+        box.append(h(doc, 'p', {}, t('scanNotAllowed')));
+      }
+    });
+    box.append(btn);
+    return;
+  }
+  const name = site?.name ?? (status.site === 'generic' ? t('siteGeneric') : (status.site ?? ''));
+  box.append(h(doc, 'p', {}, t('statusRecognised', name)));
+  if (status.status === 'disabled') box.append(h(doc, 'p', {}, t('statusDisabled')));
+  else if (status.status === 'scanning') box.append(h(doc, 'p', {}, t('statusScanning')));
+  else if (status.status === 'no-messages') box.append(h(doc, 'p', { role: 'note' }, t('statusNoMessages')));
+  const s = status.stats;
+  if (s && status.status === 'ok') {
+    box.append(h(doc, 'p', {}, t('statusCounts', String(s.messages), String(s.flagged))));
+    const cats = Object.entries(s.byCategory).filter(([, n]) => n) as [Category, number][];
+    if (cats.length) box.append(h(doc, 'ul', { class: 'plain' }, ...cats.map(([c, n]) => h(doc, 'li', {}, h(doc, 'span', { class: `tag cat-${c}` }, categoryName(c)), String(n)))));
+  }
+}
+
+async function main() {
+  const lang = await initI18n();
+  localizeStatic(document);
+  document.title = t('extName');
+
+  const statusBox = document.getElementById('tab-status') as HTMLElement;
+  const input = document.getElementById('message') as HTMLTextAreaElement;
+  const select = document.getElementById('jurisdiction') as HTMLSelectElement;
+  const summary = document.getElementById('summary') as HTMLElement;
+  const marked = document.getElementById('marked') as HTMLElement;
+  const list = document.getElementById('findings') as HTMLOListElement;
+  const rights = document.getElementById('rights') as HTMLElement;
+
+  let jurisdiction = (await jurisdictionSetting.getValue()) || suggestJurisdiction(navigator.language);
+  fillJurisdictionSelect(select, bundle, lang, jurisdiction);
+  select.addEventListener('change', () => {
+    jurisdiction = select.value;
+    void jurisdictionSetting.setValue(jurisdiction);
+    check();
+  });
+
+  (document.getElementById('open-options') as HTMLAnchorElement).addEventListener('click', (e) => {
+    e.preventDefault();
+    void browser.runtime.openOptionsPage();
+  });
+  const rightsLink = document.getElementById('open-rights') as HTMLAnchorElement;
+  rightsLink.href = rightsPageUrl({ jurisdiction });
+  rightsLink.target = '_blank';
+
+  const tab = await activeTab().catch(() => undefined);
+  let status: TabStatus = {};
+  if (tab?.id !== undefined) {
+    status = ((await browser.runtime.sendMessage({ type: 'dunwatch:tab-status', tabId: tab.id }).catch(() => undefined)) as TabStatus | undefined) ?? {};
+  }
+  renderStatus(statusBox, status, tab?.id);
+
+  const [disabledRules, disabledCats] = await Promise.all([disabledRulesSetting.getValue(), disabledCategoriesSetting.getValue()]);
+  const engine = getEngine();
+
+  function check() {
+    const text = input.value;
+    rightsLink.href = rightsPageUrl({ jurisdiction });
+    list.replaceChildren();
+    rights.replaceChildren();
+    if (!text.trim()) {
+      summary.textContent = '';
+      marked.hidden = true;
+      marked.replaceChildren();
+      return;
+    }
+    const categories = (['threat', 'privacy', 'abuse', 'deception', 'harassment', 'unfair'] as Category[]).filter((c) => !disabledCats.includes(c));
+    const result = engine.analyze(text, { jurisdiction, uiLang: lang, context: { collection: true }, categories, disabledRules });
+    const findings = result.findings;
+    summary.textContent = findings.length ? t('summaryFound', String(findings.length)) : t('summaryNone');
+    marked.replaceChildren(renderMarked(document, text, findings.map((f, i) => ({ start: f.start, end: f.end, category: f.category, index: i }))));
+    marked.hidden = false;
+    list.append(...findings.map((f, i) => renderFinding(document, f, i, jurisdiction)));
+    const j = bundle.jurisdictions[jurisdiction];
+    if (findings.length && j) {
+      rights.append(
+        h(document, 'h3', {}, t('rightsHeading')),
+        h(document, 'ul', {}, ...j.rights.map((r) => h(document, 'li', {}, extLink(document, r.url, r.title[lang]), r.phone ? ` ${r.phone}` : ''))),
+      );
+    }
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(check, DEBOUNCE_MS);
+  });
+  input.focus();
+}
+
+void main();
