@@ -1,4 +1,6 @@
-// zh_TW messages from zh_CN with OpenCC (cn -> twp), then reviewed by hand; keeps existing zh_TW keys.
+// Fill keys missing from zh_TW with OpenCC (cn -> twp) from zh_CN; review the result by hand
+// (Taiwan wording: 設定, 訊息, 復原, 管道, 「」 quotes). Existing zh_TW strings are kept.
+// Run: npx tsx scripts/ui-messages-tw.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 

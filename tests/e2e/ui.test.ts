@@ -70,7 +70,7 @@ describe('popup: check a message', () => {
     const hrefs = await page.$$eval('#findings a, #rights a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs).toContain('https://www.consumerfinance.gov/complaint/');
     expect(hrefs.some((h) => h.includes('rights.html#rule='))).toBe(true);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'popup-en.png'), fullPage: true });
+    if (SHOTS) await page.locator('main').screenshot({ path: join(SHOTS, 'popup-en.png') });
     await axe(page, 'popup');
     await page.close();
   });
@@ -95,6 +95,24 @@ describe('popup: check a message', () => {
     expect(await page.textContent('#marked')).toBe(XSS);
     expect(await page.$$eval('#marked *', (els) => els.filter((e) => e.tagName !== 'MARK').length)).toBe(0);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('works from the keyboard: the box has focus, Tab reaches the jurisdiction and every link', async () => {
+    const page = await open('popup.html');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('message');
+    await page.keyboard.type(EN);
+    await page.waitForSelector('#findings li.finding');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('jurisdiction');
+    const links = await page.$$eval('#findings a', (as) => as.length);
+    const seen = new Set<number>();
+    for (let i = 0; i < links + 4; i++) {
+      await page.keyboard.press('Tab');
+      seen.add(await page.evaluate(() => [...document.querySelectorAll('#findings a')].indexOf(document.activeElement as Element)));
+    }
+    seen.delete(-1);
+    expect(seen.size).toBe(links);
     await page.close();
   });
 
@@ -152,10 +170,11 @@ describe('options', () => {
     expect(await page.textContent('h1')).toBe('催收哨兵設定');
     const popup = await open('popup.html');
     await popup.waitForFunction(() => document.documentElement.lang === 'zh-TW');
-    const expected = engine.analyze(ZH, { jurisdiction: 'hk', uiLang: 'zh-TW', context: { collection: true } }).findings;
+    await popup.selectOption('#jurisdiction', 'tw');
+    const expected = engine.analyze(ZH, { jurisdiction: 'tw', uiLang: 'zh-TW', context: { collection: true } }).findings;
     expect(await check(popup, ZH)).toEqual(expected.map((f) => f.title));
     expect(await popup.textContent('#check-heading')).toBe('檢查一條訊息');
-    if (SHOTS) await popup.screenshot({ path: join(SHOTS, 'popup-zh-TW.png'), fullPage: true });
+    if (SHOTS) await popup.locator('main').screenshot({ path: join(SHOTS, 'popup-zh-TW.png') });
     await axe(popup, 'popup zh-TW');
     await page.selectOption('#ui-lang', '');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
