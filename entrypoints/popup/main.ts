@@ -10,9 +10,9 @@ import { getEngine, bundle } from '@/src/engine/bundled';
 import type { Category } from '@/src/engine/types';
 import { disabledCategoriesSetting, disabledRulesSetting, jurisdictionSetting, suggestJurisdiction } from '@/src/extension/settings';
 import type { TabStatus } from '@/src/extension/messages';
-import { adapters } from '@/src/sites/registry';
 import { initI18n, localizeStatic, t } from '@/src/ui/i18n';
-import { categoryName, extLink, fillJurisdictionSelect, renderFinding, rightsPageUrl } from '@/src/ui/common';
+import { extLink, fillJurisdictionSelect, renderFinding, rightsPageUrl } from '@/src/ui/common';
+import { renderStatus } from '@/src/ui/status';
 import { h, renderMarked } from '@/src/ui/mark';
 
 const DEBOUNCE_MS = 250;
@@ -20,41 +20,6 @@ const DEBOUNCE_MS = 250;
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
-}
-
-function renderStatus(box: HTMLElement, status: TabStatus, tabId: number | undefined) {
-  const doc = box.ownerDocument;
-  box.replaceChildren();
-  const site = status.site ? adapters.find((a) => a.id === status.site) : undefined;
-  if (!status.status) {
-    box.append(h(doc, 'p', {}, t('statusNotRecognised')));
-    const btn = h(doc, 'button', { type: 'button', id: 'scan-page' }, t('scanThisPage'));
-    btn.disabled = tabId === undefined;
-    btn.addEventListener('click', async () => {
-      if (tabId === undefined) return;
-      try {
-        // activeTab: opening the popup granted this tab for now; same injection as the context menu
-        await browser.scripting.executeScript({ target: { tabId }, func: (m: string) => ((globalThis as { __dunwatchMode?: string }).__dunwatchMode = m), args: ['page'] });
-        await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/generic.js'] });
-        box.append(h(doc, 'p', {}, t('scanStarted')));
-      } catch {
-        box.append(h(doc, 'p', {}, t('scanNotAllowed')));
-      }
-    });
-    box.append(btn);
-    return;
-  }
-  const name = site?.name ?? (status.site === 'generic' ? t('siteGeneric') : (status.site ?? ''));
-  box.append(h(doc, 'p', {}, t('statusRecognised', name)));
-  if (status.status === 'disabled') box.append(h(doc, 'p', {}, t('statusDisabled')));
-  else if (status.status === 'scanning') box.append(h(doc, 'p', {}, t('statusScanning')));
-  else if (status.status === 'no-messages') box.append(h(doc, 'p', { role: 'note' }, t('statusNoMessages')));
-  const s = status.stats;
-  if (s && status.status === 'ok') {
-    box.append(h(doc, 'p', {}, t('statusCounts', String(s.messages), String(s.flagged))));
-    const cats = Object.entries(s.byCategory).filter(([, n]) => n) as [Category, number][];
-    if (cats.length) box.append(h(doc, 'ul', { class: 'plain' }, ...cats.map(([c, n]) => h(doc, 'li', {}, h(doc, 'span', { class: `tag cat-${c}` }, categoryName(c)), String(n)))));
-  }
 }
 
 async function main() {
@@ -91,7 +56,20 @@ async function main() {
   if (tab?.id !== undefined) {
     status = ((await browser.runtime.sendMessage({ type: 'dunwatch:tab-status', tabId: tab.id }).catch(() => undefined)) as TabStatus | undefined) ?? {};
   }
-  renderStatus(statusBox, status, tab?.id);
+  const tabId = tab?.id;
+  const refresh = async () => {
+    if (tabId === undefined) return;
+    const s = (await browser.runtime.sendMessage({ type: 'dunwatch:tab-status', tabId }).catch(() => undefined)) as TabStatus | undefined;
+    if (s?.status) renderStatus(statusBox, s, tabId, scan);
+  };
+  async function scan() {
+    if (tabId === undefined) return;
+    // activeTab: opening the popup granted this tab for now; the same injection as the context menu
+    await browser.scripting.executeScript({ target: { tabId }, func: (m: string) => ((globalThis as { __dunwatchMode?: string }).__dunwatchMode = m), args: ['page'] });
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/generic.js'] });
+    setTimeout(() => void refresh(), 1_500);
+  }
+  renderStatus(statusBox, status, tabId, scan);
 
   const [disabledRules, disabledCats] = await Promise.all([disabledRulesSetting.getValue(), disabledCategoriesSetting.getValue()]);
   const engine = getEngine();
