@@ -185,6 +185,7 @@ async function main() {
     );
   }
   await drawIgnores();
+  document.body.dataset.ready = 'true'; // for the browser tests
 }
 
 void main();

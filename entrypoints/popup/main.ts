@@ -86,12 +86,15 @@ async function main() {
       return;
     }
     const categories = (['threat', 'privacy', 'abuse', 'deception', 'harassment', 'unfair'] as Category[]).filter((c) => !disabledCats.includes(c));
+    const t0 = performance.now();
     const result = engine.analyze(text, { jurisdiction, uiLang: lang, context: { collection: true }, categories, disabledRules });
     const findings = result.findings;
     summary.textContent = findings.length ? t('summaryFound', String(findings.length)) : t('summaryNone');
     marked.replaceChildren(renderMarked(document, text, findings.map((f, i) => ({ start: f.start, end: f.end, category: f.category, index: i }))));
     marked.hidden = false;
     list.append(...findings.map((f, i) => renderFinding(document, f, i, jurisdiction)));
+    // time from "typing stopped" to findings on screen: the debounce plus analysis and rendering
+    summary.dataset.ms = String(Math.round(DEBOUNCE_MS + performance.now() - t0));
     const j = bundle.jurisdictions[jurisdiction];
     if (findings.length && j) {
       rights.append(
@@ -107,6 +110,7 @@ async function main() {
     timer = setTimeout(check, DEBOUNCE_MS);
   });
   input.focus();
+  document.body.dataset.ready = 'true'; // for the browser tests
 }
 
 void main();

@@ -20,6 +20,7 @@ async function main() {
   }
   window.addEventListener('hashchange', draw);
   draw();
+  document.body.dataset.ready = 'true'; // for the browser tests
 }
 
 void main();
