@@ -31,8 +31,8 @@ describe('collection decision', () => {
 
   it('reports the cues and score that made the decision', () => {
     const d = decide('You owe $900. Pay today.');
-    expect(d.cues).toEqual(['owe', 'pay-demand', 'pay', 'money-amount', 'addressed']);
-    expect(d.score).toBe(3.75);
+    expect(d.cues).toEqual(['owe', 'pay-demand', 'pay-deadline', 'pay', 'money-amount', 'addressed']);
+    expect(d.score).toBe(4.5); // debt cues are capped at 4, plus 0.5 for addressing the reader
     expect(d.is).toBe(true);
   });
 

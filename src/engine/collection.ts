@@ -30,6 +30,12 @@ const DEBT_CUES: Cue[] = [
     re: /\b((if|unless) (you )?(don't|do not|dont|fail to|cannot|can't|won't|will not)? ?(re)?pay|(re)?pay (now|today|immediately|up|us|what you owe|in full|(it|this) off|(the |your |ur |this |that |ye |yr )?(outstanding |overdue |due |pending )?(bill|balance|dues|loan|amount|debt|emi|installment|arrears|money))|pay (or|else)\b|payment (is )?(due|required|overdue)|(no|still no|missed|late) payments?( yet| received)?|(have|has|haven't|hasn't) (not )?(been )?paid|not (been )?paid|until (the|your|ur) (loan|debt|balance|bill) is paid|(arrange|make) (a )?(re)?payments?|payment (arrangements?|options|plan)|settle (this|your|the) (account|balance|debt))\b/,
     weight: 1,
   },
+  // a payment with a deadline or an amount is a demand: "Pay $640 tonight", "paid within 48 hours", "non-payment"
+  {
+    name: 'pay-deadline',
+    re: /\bnon-?payment\b|\b(re)?pay(ment|ing)?\b[^.!?\n]{0,30}?\b(today|tonight|now|immediately|asap|within \d+|by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end))\b|\b(balance|amount|sum|dues|loan)\b[^.!?\n]{0,30}?\b(is |be |been )?paid\b|\bpay (the |your |ur )?(\$|£|€|¥|₹|rs\.?\s?|\d)|\bsettlement of\b/,
+    weight: 1,
+  },
   { name: 'pay', re: /\b(pay|pays|paid|paying|payment|payments|repay\w*)\b/, weight: 0.75 },
   { name: 'balance', re: /\b(balance|amount due|total due|minimum due|dues)\b/, weight: 0.75 },
   { name: 'account', re: /\b(loan|loans|credit card|account|acct|creditor|lender|settlement|emi)\b/, weight: 0.5 },

@@ -120,7 +120,52 @@ export function expandLemmas(pattern: string): string {
 interface ParsedTerm {
   regex?: RegExp;
   tag?: string;
+  word?: string;
+  fastOr?: Set<string>;
   choices?: ParsedTerm[][];
+  optional?: boolean;
+  anything?: boolean;
+  min?: number;
+}
+
+// Words too common (or changed by contractions: we'll, won't) to make a useful or safe prefilter keyword.
+const WEAK_WORDS = new Set(
+  ('a an the to of in on at by for with from and or but if so as is are am was were be been being will would shall should can could may might must ' +
+    'not no do does did have has had go going gonna get got i me my we us our you your ur u he she it its they them their this that these those ' +
+    'there here what who how when all any every just now up out about into over than then too very').split(' '),
+);
+
+function wordsOfTerm(t: ParsedTerm): string[] | undefined {
+  if (t.optional || t.anything || t.regex || t.tag || t.min === 0) return undefined;
+  if (t.word) return [t.word];
+  if (t.fastOr) return [...t.fastOr];
+  if (t.choices) {
+    const firsts = t.choices.map((seq) => (seq[0] ? wordsOfTerm(seq[0]) : undefined));
+    return firsts.every(Boolean) ? firsts.flat() as string[] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Keywords that every match of an English pattern must contain: the alternatives of its most
+ * selective required term. Added to the author's keywords so a forgotten keyword can never
+ * silently switch a pattern off.
+ */
+export function requiredKeywords(pattern: string): string[] {
+  const terms = (nlp as unknown as { parseMatch(s: string): ParsedTerm[] }).parseMatch(pattern);
+  let best: string[] | undefined;
+  let bestScore = Infinity;
+  for (const t of terms) {
+    const words = wordsOfTerm(t)?.map((w) => w.toLowerCase().replace(/[^a-z0-9'$-]/g, ''));
+    if (!words?.length || words.some((w) => !w || WEAK_WORDS.has(w) || w.length < 3)) continue;
+    // fewer and longer words filter more text
+    const score = words.reduce((n, w) => n + 10 / w.length, 0);
+    if (score < bestScore) {
+      bestScore = score;
+      best = words;
+    }
+  }
+  return best ?? [];
 }
 
 function checkEnglishPattern(pattern: string): { needsTagger: boolean; problem?: string } {
@@ -249,7 +294,7 @@ export function compileRule(file: SourceFile): { rule?: CompiledRule; errors: Ru
       title: localize(rule.title),
       explain: localize(rule.explain),
       law: rule.law,
-      keywords: [...new Set(rule.match.keywords.map((k) => normaliseKeyword(lang, k)))],
+      keywords: [...new Set([...rule.match.keywords, ...(lang === 'en' ? patterns.flatMap(requiredKeywords) : [])].map((k) => normaliseKeyword(lang, k)))],
       patterns,
       unless,
       filters: { negation: rule.filters.negation ?? true, question: rule.filters.question ?? true, lawTalk: rule.filters.lawTalk ?? true },

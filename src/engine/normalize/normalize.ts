@@ -85,13 +85,15 @@ function deLeet(m: MappedText): MappedText {
   });
 }
 
-/** a.r.r.e.s.t / j a i l / a-r-r-e-s-t -> arrest, jail: three or more single letters with one separator kind. */
+/** a.r.r.e.s.t / j a i l / a-r-r-e-s-t -> arrest, jail: three or more single letters with one separator kind (four with spaces). */
 function joinSpacedLetters(m: MappedText): MappedText {
   return replaceMapped(m, /(?<![a-z])[a-z](?:([ .\-_*·~])[a-z](?![a-z])){2,}/g, (match) => {
     const sep = match[1]!;
     const w = match[0];
     // every separator must be the same character ("a.b c" is two things)
     for (let k = 1; k < w.length; k += 2) if (w[k] !== sep) return w;
+    // with spaces, three letters are usually text-speak ("u r a thief"), not a hidden word
+    if (sep === ' ' && w.length < 7) return w;
     return w.split(sep).join('');
   });
 }

@@ -21,6 +21,8 @@ export const PINYIN_INITIALS: Record<string, string> = {
 
 /** Homophones and near forms -> the standard word. */
 export const HOMOPHONES: Record<string, string> = {
+  // the feminine second person is still the reader
+  妳: '你',
   通迅录: '通讯录',
   通汛录: '通讯录',
   通信录: '通讯录',
