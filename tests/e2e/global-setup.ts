@@ -25,7 +25,7 @@ export default function setup(): void {
     if (root && existsSync('/usr/bin/apt-get')) {
       console.log('[e2e] installing Debian chromium (apt-get) …');
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core', 'fonts-wqy-microhei'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     }
     if (!findChromium()) throw new Error('No Chromium found for the browser tests: install Debian\'s chromium (apt-get install -y chromium) or set CHROME_PATH.');
   }
