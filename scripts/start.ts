@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -64,7 +65,8 @@ function main(): void {
     console.error(`  chrome://extensions → Developer mode → Load unpacked → ${dir}, then open ${demoUrl}`);
     process.exit(1);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'dunwatch-demo-'));
+  const dryRun = args.has('--dry-run');
+  const profile = dryRun ? join(tmpdir(), 'dunwatch-demo-XXXXXX') : mkdtempSync(join(tmpdir(), 'dunwatch-demo-'));
   const chromeArgs = [
     `--user-data-dir=${profile}`,
     '--no-first-run',
@@ -76,7 +78,7 @@ function main(): void {
     demoUrl,
   ];
   console.log(`Opening ${chrome}\n  with the extension from ${dir}\n  on ${demoUrl}\n  (temporary profile ${profile})`);
-  if (args.has('--dry-run')) {
+  if (dryRun) {
     console.log([chrome, ...chromeArgs].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' '));
     return;
   }
@@ -89,4 +91,5 @@ function main(): void {
   console.log('If the page says the extension is missing (Google Chrome 137+ ignores --load-extension), load it by hand: see README, "Load the extension by hand".');
 }
 
-main();
+// run only as a script, not when a test imports the helpers above
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) main();
