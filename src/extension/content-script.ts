@@ -5,6 +5,9 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { SiteAdapter } from '../sites/types';
+import { adapterSource } from './adapter-source';
 import { getEngine } from '../engine/bundled';
 import type { UiLang } from '../engine/types';
 import { startPageLoop, type MessageSource, type PageLoop, type PageStats } from '../page/loop';
@@ -86,4 +89,15 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => loop.rescanAll());
   return loop;
+}
+
+/** The whole content script of a site: its adapter's pages, wired to the page loop. */
+export function siteContentScript(adapter: SiteAdapter) {
+  return defineContentScript({
+    matches: [...adapter.matches],
+    runAt: 'document_idle',
+    main(ctx) {
+      void runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter) });
+    },
+  });
 }
