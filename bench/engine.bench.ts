@@ -10,6 +10,9 @@
  * separate CommonJS build of compromise.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { RulesBundle } from '../src/engine/types';
@@ -18,7 +21,9 @@ const SELF = fileURLToPath(import.meta.url);
 
 if (process.env.DUNWATCH_BENCH_COMPILE) {
   const { loadBundleFromDisk } = await import('../src/rule-compiler/load');
-  process.stdout.write(JSON.stringify(await loadBundleFromDisk()));
+  // a file, not stdout: process.exit() would cut a large write to a pipe short
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(process.env.DUNWATCH_BENCH_COMPILE, JSON.stringify(await loadBundleFromDisk()));
   process.exit(0);
 }
 
@@ -108,9 +113,10 @@ const collection2k: Msg[] = Array.from({ length: 200 }, () => {
 });
 
 // ------------------------------------------------------------------ rules (child process)
-const child = spawnSync(process.execPath, ['--import', 'tsx', SELF], { env: { ...process.env, DUNWATCH_BENCH_COMPILE: '1' }, maxBuffer: 1 << 28, encoding: 'utf8' });
+const bundleFile = join(mkdtempSync(join(tmpdir(), 'dunwatch-bench-')), 'bundle.json');
+const child = spawnSync(process.execPath, ['--import', 'tsx', SELF], { env: { ...process.env, DUNWATCH_BENCH_COMPILE: bundleFile }, encoding: 'utf8' });
 if (child.status !== 0) throw new Error(`rule compilation failed:\n${child.stderr}`);
-const bundleJson = child.stdout;
+const bundleJson = readFileSync(bundleFile, 'utf8');
 
 // ------------------------------------------------------------------ measuring
 const gc = (globalThis as { gc?: () => void }).gc;
