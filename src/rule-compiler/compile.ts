@@ -139,7 +139,12 @@ interface ParsedTerm {
 const WEAK_WORDS = new Set(
   ('a an the to of in on at by for with from and or but if so as is are am was were be been being will would shall should can could may might must ' +
     'not no do does did have has had go going gonna get got i me my we us our you your ur u he she it its they them their this that these those ' +
-    'there here what who how when all any every just now up out about into over than then too very').split(' '),
+    'there here what who how when all any every just now up out about into over than then too very ' +
+    // everyday words: as prefilter keywords they would send most ordinary mail to the matcher
+    'like people good back low dead con piece waste nothing know time day days make take come see want need work home ' +
+    'money please today just only also still more one two new last first way thing things man life right let give keep ' +
+    'find think said say tell call told got make made look well much many some other after before off down again never ' +
+    'always someone everyone anyone everything something them him her his hers yours mine ours let us next week month year').split(' '),
 );
 
 function wordsOfTerm(t: ParsedTerm): string[] | undefined {
