@@ -6,37 +6,13 @@
  * the ids of every miss and false alarm.
  */
 import { CATEGORIES, type AnalyzeResult, type Category } from '../engine';
-import { bootstrapF1, confusion, type Interval } from '../research/metrics';
+import { bootstrapF1, confusion, score, type Counts, type Interval, type Scores } from '../research/metrics';
+import type { Label } from '../research/labels';
 
-export interface Labelled {
-  id: string;
-  lang?: string;
-  is_collection?: boolean;
-  lawful?: boolean | null;
-  categories?: string[];
-  context_dependent?: boolean;
-  source_kind?: string;
-}
-
-export interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-}
-
-export interface Scores extends Counts {
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-export function score(c: Counts): Scores {
-  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : c.fn ? 0 : 1;
-  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { ...c, precision, recall, f1 };
-}
+/** The labels eval reads: the corpus label schema (src/research/labels.ts). */
+export type Labelled = Pick<Label, 'id' | 'lang' | 'is_collection' | 'lawful' | 'categories' | 'context_dependent' | 'source_kind'>;
+export type { Counts, Scores };
+export { score };
 
 const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
 function add(c: Counts, truth: boolean, predicted: boolean): void {

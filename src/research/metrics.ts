@@ -9,10 +9,22 @@ export interface Counts {
   tn: number;
 }
 
-export function f1Of(c: Counts): number {
+export interface Scores extends Counts {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Precision, recall and F1 from counts (nothing predicted and nothing missed counts as perfect). */
+export function score(c: Counts): Scores {
   const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : c.fn ? 0 : 1;
   const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
-  return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { ...c, precision, recall, f1 };
+}
+
+export function f1Of(c: Counts): number {
+  return score(c).f1;
 }
 
 /** mulberry32: a small seeded generator, so intervals are reproducible */
