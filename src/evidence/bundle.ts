@@ -262,7 +262,8 @@ export async function verifyFiles(files: Record<string, Uint8Array>): Promise<Bu
       const chain = await verifyChain(doc.entries);
       for (const p of chain.problems) add('evidence.json', `chain entry ${p.index}${p.recordId ? ` (record ${p.recordId})` : ''}: ${p.reason}`);
       if (chain.ok && chain.headSha256 !== doc.headSha256) add('evidence.json', 'headSha256 is not the sha256 of the last entry');
-      if (sig && sumsTrusted && (sig.createdAt !== doc.exportedAt || sig.softwareVersion !== doc.softwareVersion)) add('signature.json', 'createdAt or softwareVersion differs from evidence.json');
+      // a changed evidence.json is already named; comparing its (changed) fields would blame the signature too
+      if (sig && sumsTrusted && !problems.some((p) => p.file === 'evidence.json') && (sig.createdAt !== doc.exportedAt || sig.softwareVersion !== doc.softwareVersion)) add('signature.json', 'createdAt or softwareVersion differs from evidence.json');
       verdict.evidence = doc;
       for (const r of liveRecords(chain.ok ? doc.entries : [])) {
         if (!r.screenshotSha256) continue;
