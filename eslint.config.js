@@ -17,4 +17,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['wxt/*', 'webextension-polyfill', '**/page/**', '**/sites/**', '**/rule-compiler/**'] }],
     },
   },
+  {
+    // Solid pages: text children are text nodes; innerHTML would let message text become markup.
+    files: ['**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='innerHTML']", message: 'Never render text as HTML: use text children.' }],
+    },
+  },
 );

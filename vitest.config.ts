@@ -1,17 +1,21 @@
 import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import { rulesBundlePlugin } from './src/rule-compiler/vite-plugin';
 
 // Two projects, one run: unit and cross-module suites, then the browser suite (the built
 // extension in Debian's Chromium, pages served at the real site URLs by request routing).
 export default defineConfig({
-  plugins: [WxtVitest(), rulesBundlePlugin()],
+  // solid: component tests (*.test.tsx) render Solid pages in happy-dom
+  plugins: [WxtVitest(), solid(), rulesBundlePlugin()],
   test: {
     testTimeout: 30_000,
+    // vite-plugin-solid would default every test to jsdom; DOM tests opt in to happy-dom per file
+    environment: 'node',
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/**/*.test.ts'], exclude: ['tests/e2e/**', 'node_modules/**'] },
+        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'], exclude: ['tests/e2e/**', 'node_modules/**'] },
       },
       {
         extends: true,

@@ -6,7 +6,9 @@ import { rulesBundlePlugin } from './src/rule-compiler/vite-plugin';
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // Solid for the extension pages: fine-grained updates, no virtual DOM, ~7 kB runtime, and
+  // JSX text children are always text nodes (message text can never become markup).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/module-solid'],
   vite: () => ({ plugins: [rulesBundlePlugin()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -63,3 +63,21 @@ describe('law ids cited from code', () => {
     expect([...ids].filter((id) => !bundle.law[id])).toEqual([]);
   });
 });
+
+describe('message text is never HTML', () => {
+  it('no extension or page code writes markup from strings (innerHTML, outerHTML, insertAdjacentHTML, document.write)', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const d of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, d.name);
+        if (d.isDirectory()) walk(full);
+        else if (/\.tsx?$/.test(d.name) && !/\.test\.tsx?$/.test(d.name)) {
+          const hit = /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write\(|\binnerHTML=\{/.exec(readFileSync(full, 'utf8'));
+          if (hit) offenders.push(`${full}: ${hit[0]}`);
+        }
+      }
+    };
+    for (const dir of ['src', 'entrypoints']) walk(join(REPO_ROOT, dir));
+    expect(offenders).toEqual([]);
+  });
+});
