@@ -217,8 +217,8 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       return range ? [{ category: f.category, range }] : [];
     });
     highlighter.set(element, entries);
-    let id = records.get(element)?.id ?? element.getAttribute('data-dunwatch-id');
-    if (!id) id = `m${++lastId}`;
+    // ids come from our own map only: a site that clones a message also clones its attribute
+    const id = records.get(element)?.id ?? `m${++lastId}`;
     element.setAttribute('data-dunwatch-id', id);
     element.setAttribute('data-dunwatch-state', findings.length ? 'flagged' : 'clean');
     element.setAttribute('data-dunwatch-findings', String(findings.length));
