@@ -6,12 +6,16 @@
  * 0 violations in light and dark mode; no network request.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readLabel } from '../../src/research/labels';
-import { sampleProblems, type ResearchSample } from '../../src/research/sample';
-import { launchExtensionBrowser, type ExtensionBrowser } from './browser';
+import { redact } from '../../src/research/redact';
+import { SAMPLE_REDACTION, sampleProblems, type ResearchSample } from '../../src/research/sample';
+import { adapterModules } from '../../src/sites/registry';
+import { launchExtensionBrowser, waitForScan, type ExtensionBrowser } from './browser';
+import { ROOT } from './paths';
 
 // a name with no honorific or "this is" cue: only compromise's tagger finds it
 const TEXT = 'We will tell your employer about this debt, and Maria Gonzalez at your office will hear it too. Call (212) 555-0147 or write to maria.g@example.com.';
@@ -81,5 +85,30 @@ describe('research page', () => {
     await page.waitForSelector('#research-paste', { state: 'detached' });
     expect(b.requests.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
     await page.close();
+  });
+
+  it('lists the flagged messages of an open Gmail tab (from its session report), redacted', async () => {
+    const gmail = adapterModules.find((m) => m.adapter.id === 'gmail')!;
+    const fixture = gmail.fixtures.find((f) => f.layout === 'thread')!;
+    await b.serve(fixture.url, readFileSync(join(ROOT, 'src/sites/gmail/fixtures', fixture.file), 'utf8'));
+    const mail = await b.context.newPage();
+    await mail.goto(fixture.url);
+    await waitForScan(mail, '[data-dunwatch-state]', 1);
+    const flagged = await mail.$$eval('[data-dunwatch-state]', (els) => els.filter((e) => Number(e.getAttribute('data-dunwatch-findings')) > 0).length);
+    expect(flagged).toBeGreaterThan(0);
+
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/research.html`);
+    await page.waitForSelector('#research-optin:not([disabled])');
+    await page.check('#research-optin');
+    const items = page.locator('li.research-item[data-origin=tab]');
+    await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(flagged);
+    const originals = await items.locator('[data-testid=original]').allTextContents();
+    const exported = await items.locator('[data-testid=exported]').allTextContents();
+    // the page's redaction (compromise's full tagger in the browser) gives what Node gives
+    expect(exported).toEqual(originals.map((o) => redact(o, SAMPLE_REDACTION).text));
+    expect((await items.first().locator('h3').textContent()) ?? '').toContain('gmail');
+    await page.close();
+    await mail.close();
   });
 });
