@@ -4,7 +4,7 @@
  * of the jurisdiction's complaint channel. The locker passes the selection, the jurisdiction
  * and the interface language. The draft itself is in `uiLang`; the controls go through t().
  */
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, Show } from 'solid-js';
 import bundle from 'virtual:dunwatch-rules';
 import type { UiLang } from '../../engine/types';
 import { buildComplaint } from '../../evidence/complaint';
@@ -33,7 +33,7 @@ export function ComplaintDraft(props: ComplaintDraftProps) {
   const draft = createMemo(() => buildComplaint(props.records, props.jurisdiction, props.uiLang, { bundle }));
   const [status, setStatus] = createSignal<'' | 'copied' | 'failed'>('');
   let area: HTMLTextAreaElement | undefined;
-  const id = `complaint-${Math.random().toString(36).slice(2, 8)}`;
+  const id = `complaint-${createUniqueId()}`;
 
   const copy = async () => {
     setStatus((await copyText(draft().text, area)) ? 'copied' : 'failed');

@@ -16,7 +16,7 @@ import { CHANNELS } from '../../research/labels';
 import { makeSample, toJsonLines, type FindingLike, type ResearchSample, type UserLabel } from '../../research/sample';
 import { categoryName } from '../common';
 import { t } from '../i18n';
-import { removeContribution, setResearchOptIn } from './contribute';
+import { drainPendingContributions, removeContribution, setResearchOptIn } from './contribute';
 
 export interface ResearchPageProps {
   rulesHash: string;
@@ -186,7 +186,11 @@ function ItemView(props: {
 
 export function ResearchPage(props: ResearchPageProps): JSX.Element {
   const [optIn, { mutate: setOptInLocal }] = createResource(() => researchOptInSetting.getValue());
-  const [reports, { refetch: refetchReports }] = createResource(() => researchReportsSetting.getValue());
+  // reports the background queued are redacted here first (queue.ts)
+  const [reports, { refetch: refetchReports }] = createResource(async () => {
+    await drainPendingContributions();
+    return researchReportsSetting.getValue();
+  });
   const [tabItems, { refetch: refetchTabs }] = createResource(loadTabMessages);
   const [pasted, setPasted] = createSignal<Item[]>([]);
   const [showUnflagged, setShowUnflagged] = createSignal(false);

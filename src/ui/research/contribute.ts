@@ -4,11 +4,14 @@
  * the user turned research on (`local:researchOptIn`), and nothing is ever sent anywhere.
  *
  * Redaction runs here, before anything is stored; it loads compromise's full tagger (English
- * names), so call this from the background or an extension page, not from a content script:
- * a content script sends `{ type: 'dunwatch:report-contribution', record }` to the background,
- * which answers with `reportContribution(record)`.
+ * names, ~280 kB), so call this from an extension page, not from a content script. A content
+ * script sends `{ type: 'dunwatch:report-contribution', record }` to the background, which
+ * either answers with `reportContribution(record)` (redacts at once; background.js grows) or
+ * with `queueContribution(record)` from queue.ts (no redaction code in the background; the
+ * research page redacts the queue when it opens: `drainPendingContributions`).
  */
 import { researchOptInSetting, researchReportsSetting } from '../../extension/settings';
+import { pendingContributions } from './queue';
 import { makeSample, USER_LABELS, type FindingLike, type ResearchSample, type UserLabel } from '../../research/sample';
 
 export interface ContributionRecord {
@@ -57,10 +60,20 @@ export async function removeContribution(id: string): Promise<void> {
   await researchReportsSetting.setValue((await researchReportsSetting.getValue()).filter((s) => s.id !== id));
 }
 
-/** Turn research on or off; off also deletes every stored report. */
+/** Turn research on or off; off also deletes every stored and queued report. */
 export async function setResearchOptIn(on: boolean): Promise<void> {
   await researchOptInSetting.setValue(on);
-  if (!on) await researchReportsSetting.removeValue();
+  if (!on) await Promise.all([researchReportsSetting.removeValue(), pendingContributions.removeValue()]);
+}
+
+/** Redact and store the reports the background queued (queue.ts); returns how many were stored. */
+export async function drainPendingContributions(): Promise<number> {
+  const queued = await pendingContributions.getValue();
+  if (!queued.length) return 0;
+  await pendingContributions.removeValue();
+  let stored = 0;
+  for (const record of queued) if (await reportContribution(record)) stored++;
+  return stored;
 }
 
 /** Content script → background: store a report (the background answers with reportContribution). */

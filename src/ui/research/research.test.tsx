@@ -9,7 +9,8 @@ import type { TabStatus } from '../../extension/messages';
 import { researchOptInSetting, researchReportsSetting } from '../../extension/settings';
 import { sampleProblems, type ResearchSample } from '../../research/sample';
 import { substitute } from '../i18n';
-import { isReportContributionRequest, reportContribution, setResearchOptIn } from './contribute';
+import { drainPendingContributions, isReportContributionRequest, reportContribution, setResearchOptIn } from './contribute';
+import { pendingContributions, queueContribution } from './queue';
 import { ResearchPage } from './ResearchPage';
 
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -45,6 +46,26 @@ describe('reportContribution', () => {
     expect(sampleProblems(stored[0])).toEqual([]);
     await setResearchOptIn(false);
     expect(await researchReportsSetting.getValue()).toEqual([]);
+  });
+
+  it('the background queue: nothing when off; when on, kept in session memory until the research page redacts it', async () => {
+    const r = { text: TEXT, findings: findings(), site: 'gmail', label: 'false-alarm' as const, isCollection: true, rulesHash: bundle.hash, engineVersion: '0.1.0' };
+    expect(await queueContribution(r)).toBe(false);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    await setResearchOptIn(true);
+    expect(await queueContribution(r)).toBe(true);
+    expect(await fakeBrowser.storage.local.get('researchReports')).toEqual({});
+    expect((await pendingContributions.getValue())[0]!.findings[0]).not.toHaveProperty('excerpt');
+    expect(await drainPendingContributions()).toBe(1);
+    expect(await pendingContributions.getValue()).toEqual([]);
+    const stored = await researchReportsSetting.getValue();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ user_label: 'false-alarm', is_collection: true, lawful: true });
+    for (const p of PII) expect(JSON.stringify(stored)).not.toContain(p);
+    // turning research off also empties the queue
+    await queueContribution(r);
+    await setResearchOptIn(false);
+    expect(await pendingContributions.getValue()).toEqual([]);
   });
 
   it('recognises the content script request', () => {
@@ -140,7 +161,7 @@ describe('ResearchPage', () => {
       ],
     };
     await fakeBrowser.storage.session.set({ 'tab-7': status, unrelated: 1 });
-    await reportContribution({ text: 'Pay now, deadbeat.', findings: [], site: 'gmail', label: 'missed', rulesHash: bundle.hash, engineVersion: '0.1.0' });
+    await queueContribution({ text: 'Pay now, deadbeat.', findings: [], site: 'gmail', label: 'missed', rulesHash: bundle.hash, engineVersion: '0.1.0' });
     expect(findings().length).toBeGreaterThan(0);
     mount();
     await vi.waitFor(() => expect(host.querySelectorAll('li.research-item')).toHaveLength(2));
