@@ -73,10 +73,11 @@ describe('custom rules in the background engine', () => {
     ]);
   });
 
-  it('never breaks on unreadable storage: the built-in rules still run', async () => {
-    await fakeBrowser.storage.local.set({ customRules: [{ id: 'custom.x', source: 42, enabled: true, safeRegexes: 'no' }] });
+  it('never breaks on a damaged stored entry: the built-in rules and the good custom rule still run', async () => {
+    await fakeBrowser.storage.local.set({ customRules: [{ id: 'custom.x', source: 42, enabled: true, safeRegexes: 'no' }, null, ...saved(CUSTOM_EN)] });
     const engine = await backgroundEngine();
     expect(engine.analyze('You owe $500 on this overdue debt. You will be arrested if you do not pay today.').findings.map((f) => f.rule)).toContain('en.threat.arrest');
+    expect(engine.analyze(HIT).findings.map((f) => f.rule)).toContain('custom.en.harassment.lunch-calls');
   });
 });
 

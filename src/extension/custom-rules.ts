@@ -54,6 +54,9 @@ export function compileStored(stored: StoredCustomRule[], bundle: RulesBundle, c
   const lawIds = Object.keys(bundle.law);
   const seen = new Set<string>();
   return stored.map((s) => {
+    if (typeof s?.source !== 'string' || typeof s.id !== 'string' || !Array.isArray(s.safeRegexes)) {
+      return { stored: s, errors: [{ line: 1, message: 'this stored entry is damaged (no rule source)' }], safeRegexes: [] };
+    }
     const { results } = compileCustomRules(s.source, { builtinIds, lawIds, isSafeRegex: checkerFor(s) });
     const errors = results.flatMap((r) => r.errors);
     const safeRegexes = results.length === 1 ? results[0]!.safeRegexes : [];
@@ -88,8 +91,9 @@ export async function mergeCustomRules(bundle: RulesBundle, custom: CompiledRule
 
 /** The custom rules the background engine runs: enabled and compiling. */
 export async function enabledCustomRules(bundle: RulesBundle): Promise<CompiledRule[]> {
-  const stored = await customRulesSetting.getValue();
-  return compileStored(stored.filter((s) => s.enabled), bundle, storedVerdicts).flatMap((s) => (s.rule ? [s.rule] : []));
+  const stored: unknown = await customRulesSetting.getValue();
+  const enabled = (Array.isArray(stored) ? stored : []).filter((s): s is StoredCustomRule => (s as StoredCustomRule | null)?.enabled === true);
+  return compileStored(enabled, bundle, storedVerdicts).flatMap((s) => (s.rule ? [s.rule] : []));
 }
 
 /** Save the accepted rules of a check: a rule with a saved id replaces it (keeping on/off), new ones are on. */

@@ -86,7 +86,7 @@ function CheckedRule(props: { result: CustomRuleResult }) {
 /** One saved rule; `status` is an accessor so a re-check updates the row in place (focus stays on its checkbox). */
 function SavedRule(props: { status: Accessor<StoredRuleStatus>; onToggle: (on: boolean) => void; onDelete: () => void }) {
   const s = () => props.status().stored;
-  const boxId = () => `custom-on-${s().id.replace(/[^a-z0-9-]/g, '-')}`;
+  const boxId = () => `custom-on-${String(s().id).replace(/[^a-z0-9-]/g, '-')}`;
   const outcomes = () => {
     const rule = props.status().rule;
     return rule ? runExamples(rule, bundle) : [];
@@ -120,7 +120,9 @@ export function CustomRulesSection() {
 
   /** Re-check the stored rules with recheck; refresh their stored verdicts if the compiler changed them. */
   async function loadSaved(stored?: StoredCustomRule[]) {
-    const list = stored ?? (await customRulesSetting.getValue());
+    const raw: unknown = stored ?? (await customRulesSetting.getValue());
+    // a damaged entry is still listed (with its error) so the user can delete it
+    const list = (Array.isArray(raw) ? raw : []).filter((s): s is StoredCustomRule => typeof s === 'object' && s !== null);
     const isSafeRegex = list.length ? await loadRegexCheck() : () => false;
     const statuses = compileStored(list, bundle, () => isSafeRegex);
     setSaved(statuses);
