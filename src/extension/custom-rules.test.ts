@@ -25,7 +25,7 @@ examples:
   miss: ["我们不会把你的信息发到家族群"]`;
 
 function saved(text: string): StoredCustomRule[] {
-  return withSaved([], compileCustomRules(text, opts).results, new Date('2026-11-28T00:00:00Z'));
+  return withSaved([], compileCustomRules(text, opts).results, bundle, new Date('2026-11-28T00:00:00Z'));
 }
 
 describe('custom rules in the background engine', () => {
@@ -54,12 +54,14 @@ describe('custom rules in the background engine', () => {
     expect(off.analyze(HIT).findings.filter((f) => f.rule.startsWith('custom.'))).toEqual([]);
   });
 
-  it('skips a stored rule that no longer compiles, and one whose expressions were not verified at save, and keeps the good one', async () => {
+  it('runs only rules compiled for this schema (an older compile waits for the options page), and the options page names why a rule fails', async () => {
     const good = saved(ZH);
     expect(good[0]!.safeRegexes.length).toBe(1);
     const schemaBroken = { ...saved(CUSTOM_EN)[0]!, source: CUSTOM_EN.replace('severity: medium', 'severity: medium\nweight: 3') };
     const unverified = { ...good[0]!, id: 'custom.zh.privacy.other', source: ZH.replace('group-chat', 'other'), safeRegexes: [] };
-    await customRulesSetting.setValue([schemaBroken, unverified, ...good]);
+    const olderSchema = { ...saved(CUSTOM_EN)[0]!, compiledWith: 'schema-0' };
+    const { compiled: _c, ...neverCompiled } = { ...unverified };
+    await customRulesSetting.setValue([olderSchema, neverCompiled, ...good]);
     const engine = await backgroundEngine();
     const text = '你的欠款已经逾期，再不还款就把你的照片发到你的家族群';
     expect(engine.analyze(text).findings.map((f) => f.rule)).toEqual(['custom.zh.privacy.group-chat']);
@@ -84,7 +86,7 @@ describe('custom rules in the background engine', () => {
 describe('saving and examples', () => {
   it('replaces a saved rule of the same id and keeps its on/off', () => {
     const first = saved(CUSTOM_EN).map((s) => ({ ...s, enabled: false }));
-    const again = withSaved(first, compileCustomRules(`${CUSTOM_EN.replace('version: 1', 'version: 2')}\n---\n${ZH}`, opts).results);
+    const again = withSaved(first, compileCustomRules(`${CUSTOM_EN.replace('version: 1', 'version: 2')}\n---\n${ZH}`, opts).results, bundle);
     expect(again.map((s) => [s.id, s.enabled, /version: 2/.test(s.source)])).toEqual([
       ['custom.en.harassment.lunch-calls', false, true],
       ['custom.zh.privacy.group-chat', true, false],

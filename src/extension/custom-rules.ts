@@ -9,31 +9,14 @@
  * makes the rule fail until the options page checks it again. Any stored rule that no longer
  * compiles is skipped; the engine never sees it and the options page shows its errors.
  */
-import { storage } from 'wxt/utils/storage';
+import { compiledWith, type StoredCustomRule } from './custom-rules-store';
 import { createEngine } from '../engine/engine';
 import { parseMarkedExample } from '../engine/rule-syntax';
 import type { CompiledRule, RulesBundle } from '../engine/types';
 import { regexKey, type RegexCheck } from '../rule-compiler/compile';
 import { compileCustomRules, type CustomRuleError, type CustomRuleResult } from '../rule-compiler/custom';
 
-export interface StoredCustomRule {
-  /** the rule's id as written in its source (custom.<lang>.<category>.<slug>) */
-  id: string;
-  /** the rule's YAML, one rule */
-  source: string;
-  enabled: boolean;
-  /** regular expressions (`flags/source`) the options page's ReDoS check passed for this source */
-  safeRegexes: string[];
-  /** ISO time of the last save */
-  savedAt: string;
-}
-
-/**
- * Version 1. A later release that changes the shape adds `version: 2` and
- * `migrations: { 2: (old) => … }`, as WXT storage items do; sources are kept as written, so a
- * schema change only makes the affected rules show their errors, never loses them.
- */
-export const customRulesSetting = storage.defineItem<StoredCustomRule[]>('local:customRules', { fallback: [], version: 1 });
+export { customRulesSetting, enabledCustomRules, mergeCustomRules, type StoredCustomRule } from './custom-rules-store';
 
 /** What a stored rule compiles to now. */
 export interface StoredRuleStatus {
@@ -81,27 +64,12 @@ export function storedVerdicts(s: StoredCustomRule): RegexCheck {
   return (source, flags) => safe.has(regexKey(source, flags));
 }
 
-/** The built-in bundle plus the enabled custom rules that compile; a new hash when any were added. */
-export async function mergeCustomRules(bundle: RulesBundle, custom: CompiledRule[]): Promise<RulesBundle> {
-  if (!custom.length) return bundle;
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(bundle.hash + JSON.stringify(custom)));
-  const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return { ...bundle, hash, rules: [...bundle.rules, ...custom] };
-}
-
-/** The custom rules the background engine runs: enabled and compiling. */
-export async function enabledCustomRules(bundle: RulesBundle): Promise<CompiledRule[]> {
-  const stored: unknown = await customRulesSetting.getValue();
-  const enabled = (Array.isArray(stored) ? stored : []).filter((s): s is StoredCustomRule => (s as StoredCustomRule | null)?.enabled === true);
-  return compileStored(enabled, bundle, storedVerdicts).flatMap((s) => (s.rule ? [s.rule] : []));
-}
-
 /** Save the accepted rules of a check: a rule with a saved id replaces it (keeping on/off), new ones are on. */
-export function withSaved(stored: StoredCustomRule[], accepted: CustomRuleResult[], now: Date = new Date()): StoredCustomRule[] {
+export function withSaved(stored: StoredCustomRule[], accepted: CustomRuleResult[], bundle: RulesBundle, now: Date = new Date()): StoredCustomRule[] {
   const out = [...stored];
   for (const r of accepted) {
     if (!r.rule) continue;
-    const entry: StoredCustomRule = { id: r.rule.id, source: r.source, enabled: true, safeRegexes: r.safeRegexes, savedAt: now.toISOString() };
+    const entry: StoredCustomRule = { id: r.rule.id, source: r.source, enabled: true, safeRegexes: r.safeRegexes, savedAt: now.toISOString(), compiled: r.rule, compiledWith: compiledWith(bundle) };
     const i = out.findIndex((s) => s.id === entry.id);
     if (i >= 0) out[i] = { ...entry, enabled: out[i]!.enabled };
     else out.push(entry);

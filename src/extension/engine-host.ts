@@ -3,14 +3,15 @@
  * runtime messages, so compromise and the rule bundle are never parsed on the page's main
  * thread (page cost, #3) and custom rules apply everywhere at once.
  *
- * Custom rules (src/extension/custom-rules.ts) join the built-in bundle here: the enabled ones
- * that still compile, re-read whenever the stored rules change. A stored rule that fails is
- * left out; the engine is never built from a bad rule and never fails because of one.
+ * Custom rules (src/extension/custom-rules-store.ts) join the built-in bundle here: the enabled
+ * ones the options page compiled and checked, re-read whenever the stored rules change. The
+ * compiler never loads here. A damaged stored rule is left out; the engine is never built from
+ * a bad rule and never fails because of one.
  */
 import { bundle } from '../engine/bundled';
 import { createEngine, type Engine } from '../engine/engine';
 import type { RulesBundle } from '../engine/types';
-import { customRulesSetting, enabledCustomRules, mergeCustomRules } from './custom-rules';
+import { customRulesSetting, enabledCustomRules, mergeCustomRules } from './custom-rules-store';
 
 let current: Promise<Engine> | undefined;
 let unwatch: (() => void) | undefined;

@@ -22,6 +22,7 @@ import {
   type StoredCustomRule,
   type StoredRuleStatus,
 } from '../../extension/custom-rules';
+import { compiledWith } from '../../extension/custom-rules-store';
 import { t, uiLang } from '../i18n';
 
 const ID_FORM = 'custom.<lang>.<category>.<slug>';
@@ -126,8 +127,17 @@ export function CustomRulesSection() {
     const isSafeRegex = list.length ? await loadRegexCheck() : () => false;
     const statuses = compileStored(list, bundle, () => isSafeRegex);
     setSaved(statuses);
-    const stale = statuses.some((s) => s.rule && s.safeRegexes.join('\n') !== s.stored.safeRegexes.join('\n'));
-    if (stale) await customRulesSetting.setValue(statuses.map((s) => (s.rule ? { ...s.stored, safeRegexes: s.safeRegexes } : s.stored)));
+    // the background runs the stored compiled form: refresh it when this compiler says otherwise
+    // (an update changed the schema, or the rule no longer compiles and must stop running)
+    const version = compiledWith(bundle);
+    const fresh = statuses.map((s): StoredCustomRule => {
+      if (!s.rule) {
+        const { compiled: _c, compiledWith: _w, ...rest } = s.stored;
+        return rest;
+      }
+      return { ...s.stored, safeRegexes: s.safeRegexes, compiled: s.rule, compiledWith: version };
+    });
+    if (JSON.stringify(fresh) !== JSON.stringify(list)) await customRulesSetting.setValue(fresh);
   }
 
   onMount(() => {
@@ -159,7 +169,7 @@ export function CustomRulesSection() {
       setStatus(t('customRulesNothingToSave'));
       return;
     }
-    await customRulesSetting.setValue(withSaved(await customRulesSetting.getValue(), accepted));
+    await customRulesSetting.setValue(withSaved(await customRulesSetting.getValue(), accepted, bundle));
     setStatus(t('customRulesSavedCount', String(accepted.length), String(result.results.length - accepted.length)));
   }
 
