@@ -14,7 +14,7 @@ export type Send = (message: unknown) => Promise<unknown>;
 /** The background did not answer in time, or answered with something that is not a result. */
 export class NoAnswer extends Error {}
 
-export const ANSWER_TIMEOUT_MS = 3_000;
+export const ANSWER_TIMEOUT_MS = 5_000;
 
 export interface CheckOptions {
   jurisdiction: string;
