@@ -29,6 +29,7 @@ describe('parsePastedThread', () => {
   it('bracketed day-first times ([02/11/2026, 23:40:12])', () => {
     const paste = '[02/11/2026, 23:40:12] Agent: pay\n[03/11/2026, 06:01:00] Agent: pay again';
     expect(pick(paste, { dateOrder: 'dmy' }).map((m) => m.localTime)).toEqual(['2026-11-02T23:40:12', '2026-11-03T06:01:00']);
+    expect(parsePastedThread(paste, { dateOrder: 'dmy' })[0]?.shownTime).toBe('02/11/2026, 23:40:12');
   });
 
   it('Chinese: 年月日, 上午/晚上, full-width colons, 我 is the reader', () => {

@@ -72,7 +72,7 @@ export function parsePastedThread(paste: string, opts: PasteOptions = {}): Paste
     if (!m) return;
     const shown = `${m[1]} ${m[2]}`.trim();
     const local = parseShownTime(shown, opts);
-    if (local?.includes('T')) heads.push({ line: i, headerLength: m[0].length, shown: m[0].trim().replace(/[-–—]$/, '').trim(), local });
+    if (local?.includes('T')) heads.push({ line: i, headerLength: m[0].length, shown: m[0].trim().replace(/[-–—]$/, '').trim().replace(/^[[(【]\s*|\s*[\])】]$/g, ''), local });
   });
   if (heads.length < 2) return [{ id: 'm1', text: paste, start: 0, direction: 'incoming' }];
 
