@@ -1,12 +1,13 @@
 /**
  * Options: jurisdiction, interface language, time zone, sites, categories and rules (with each
- * rule's own examples), the ignore list with undo. Every change is saved at once to the WXT
+ * rule's own examples), custom rules, the ignore list with undo, and the way to the opt-in research page. Every change is saved at once to the WXT
  * storage items of src/extension/settings.ts.
  */
 import { createSignal } from 'solid-js';
 import type { Category, CompiledRule, UiLang } from '../../engine/types';
 import type { IgnoreEntry } from '../../page/loop';
 import { t } from '../i18n';
+import { CustomRulesSection } from './CustomRules';
 import { IgnoreSection } from './IgnoreSection';
 import { JurisdictionSection } from './JurisdictionSection';
 import { LanguageSection } from './LanguageSection';
@@ -43,10 +44,14 @@ export function Options(props: OptionsProps) {
       <TimeZoneSection value={props.timeZone} saved={saved} />
       <SitesSection value={props.sites} saved={saved} />
       <RulesSection rules={props.rules} lang={props.lang} offRules={props.offRules} offCategories={props.offCategories} saved={saved} />
-      {/* ── MOUNT POINT: custom rules (another helper's src/ui/options/CustomRules.tsx) ──
-          import { CustomRulesSection } from './CustomRules';  then replace this comment with
-          <CustomRulesSection />  */}
+      <CustomRulesSection />
       <IgnoreSection initial={props.ignores} rules={props.rules} lang={props.lang} saved={saved} />
+      <section aria-labelledby="h-research">
+        <h2 id="h-research">{t('researchTitle')}</h2>
+        <p>
+          <a href="research.html">{t('researchOpenPage')}</a>
+        </p>
+      </section>
       <p class="disclaimer">{t('disclaimer')}</p>
     </main>
   );
