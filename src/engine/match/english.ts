@@ -21,7 +21,10 @@ interface TermLike {
 }
 interface ViewLike {
   docs: TermLike[][];
+  fullPointer: unknown[];
   compute(method: string): unknown;
+  match(p: unknown): ViewLike;
+  update(pointer: unknown[]): ViewLike;
 }
 
 const MAX_WINDOW = 1200;
@@ -72,17 +75,105 @@ function spans(view: ViewLike, offset: number): { from: number; to: number }[] {
   return out;
 }
 
+interface Reg {
+  word?: string;
+  fastOr?: Set<string>;
+  choices?: Reg[][];
+  optional?: boolean;
+  negative?: boolean;
+  fuzzy?: boolean;
+  anything?: boolean;
+  use?: string;
+  min?: number;
+}
+
+/**
+ * The words a pattern cannot match without: one set per required term (a word, a choice of
+ * words, or a choice of phrases by their first words). A sentence that lacks every word of
+ * one set cannot hold a match. compromise's own cache check ignores choices of phrases
+ * ("(you are|you're) (a|an)? (dead beat|low life|…)"), which are most of our patterns.
+ */
+function requiredWordSets(regs: Reg[]): Set<string>[] {
+  const words = (r: Reg | undefined): string[] | undefined => {
+    if (!r || r.optional || r.negative || r.fuzzy || r.anything || r.use || r.min === 0) return undefined;
+    if (r.word !== undefined) return [r.word];
+    if (r.fastOr) return [...r.fastOr];
+    if (r.choices) {
+      const out: string[] = [];
+      for (const seq of r.choices) {
+        const first = words(seq[0]);
+        if (!first) return undefined;
+        out.push(...first);
+      }
+      return out;
+    }
+    return undefined;
+  };
+  const sets: Set<string>[] = [];
+  for (const r of regs) {
+    const w = words(r);
+    if (w?.length) sets.push(new Set(w));
+  }
+  // the rarest-looking (smallest) sets first: most sentences fail on them
+  return sets.sort((a, b) => a.size - b.size);
+}
+
+interface CompiledPattern {
+  parsed: unknown;
+  needs: Set<string>[];
+}
+
 // A pattern string is parsed by compromise on every .match(string): parse each one once.
-const parsedByNlp = new WeakMap<Nlp, Map<string, unknown>>();
-function compiledPatterns(nlp: Nlp): (pattern: string) => unknown {
+const parsedByNlp = new WeakMap<Nlp, Map<string, CompiledPattern>>();
+function compiledPatterns(nlp: Nlp): (pattern: string) => CompiledPattern {
   let cache = parsedByNlp.get(nlp);
   if (!cache) parsedByNlp.set(nlp, (cache = new Map()));
   const c = cache;
   return (pattern) => {
     let parsed = c.get(pattern);
-    if (parsed === undefined) c.set(pattern, (parsed = nlp.parseMatch(pattern)));
+    if (parsed === undefined) {
+      const regs = nlp.parseMatch(pattern) as unknown as Reg[];
+      c.set(pattern, (parsed = { parsed: regs, needs: requiredWordSets(regs) }));
+    }
     return parsed;
   };
+}
+
+interface TermWords {
+  text?: string;
+  normal?: string;
+  machine?: string | null;
+  implicit?: string | null;
+  root?: string | null;
+  alias?: string[];
+}
+
+/** Every form of every word of a sentence that a pattern word can match. */
+function sentenceWords(terms: TermWords[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of terms) {
+    if (t.normal) out.add(t.normal);
+    if (t.text) out.add(t.text);
+    if (t.machine) out.add(t.machine);
+    if (t.implicit) out.add(t.implicit);
+    if (t.root) out.add(t.root);
+    for (const a of t.alias ?? []) out.add(a);
+  }
+  return out;
+}
+
+function hasAll(needs: Set<string>[], words: Set<string>): boolean {
+  for (const need of needs) {
+    let found = false;
+    for (const w of words) {
+      if (need.has(w)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 export function matchEnglish(
@@ -99,15 +190,26 @@ export function matchEnglish(
   // in the process imports the full build (the rule compiler, the CLI), nlp() runs the whole
   // part-of-speech tagger, ~10x slower. nlp.tokenize() stays a tokenizer.
   const tagged = rules.some((r) => r.needsTagger);
-  const parse = (s: string) => (tagged ? nlp(s) : nlp.tokenize(s)) as unknown as { match(p: unknown): ViewLike };
+  const parse = (s: string) => (tagged ? nlp(s) : nlp.tokenize(s)) as unknown as ViewLike;
   const compiled = compiledPatterns(nlp);
   for (const w of windowsAround(text, positions)) {
     // CJK characters and emoji glued to English words ("𠀀Your", "你owe") would join the word; blank them
     // out with the same number of UTF-16 units so offsets do not move
     const doc = parse(text.slice(w.start, w.end).replace(CJK, (c) => ' '.repeat(c.length)));
+    // tokenised once per window; each pattern then runs only on the sentences holding its required words
+    const sentences = doc.docs.map((terms) => sentenceWords(terms as TermWords[]));
+    const pointers = doc.fullPointer;
+    const run = (pattern: string, into: RawMatch[], rule: CompiledRule) => {
+      const { parsed, needs } = compiled(pattern);
+      const keep: number[] = [];
+      for (let n = 0; n < sentences.length; n++) if (hasAll(needs, sentences[n]!)) keep.push(n);
+      if (!keep.length) return;
+      const view = keep.length === sentences.length ? doc : doc.update(keep.map((n) => pointers[n]));
+      for (const s of spans(view.match(parsed), w.start)) into.push({ rule, ...s });
+    };
     for (const rule of rules) {
-      for (const p of rule.patterns) for (const s of spans(doc.match(compiled(p)), w.start)) matches.push({ rule, ...s });
-      for (const p of rule.unless) for (const s of spans(doc.match(compiled(p)), w.start)) blocked.push({ rule, ...s });
+      for (const p of rule.patterns) run(p, matches, rule);
+      for (const p of rule.unless) run(p, blocked, rule);
     }
   }
   return { matches, blocked };
