@@ -162,11 +162,35 @@ function sentenceWords(terms: TermWords[]): Set<string> {
   return out;
 }
 
+/** [from, to) of each sentence compromise found in a window, in text offsets. */
+function sentenceBounds(doc: ViewLike, offset: number): { from: number; to: number }[] {
+  doc.compute('offset');
+  return doc.docs.map((terms) => {
+    const real = terms.filter((t) => t.offset);
+    const first = real[0]?.offset;
+    const last = real.at(-1)?.offset;
+    return first && last ? { from: offset + first.start, to: offset + last.start + last.length } : { from: 0, to: 0 };
+  });
+}
+
+/** The sentences (by index) that hold one of the positions (both ascending). */
+function sentencesHolding(bounds: { from: number; to: number }[], positions: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  for (let n = 0; n < bounds.length; n++) {
+    const b = bounds[n]!;
+    while (i < positions.length && positions[i]! < b.from) i++;
+    if (i < positions.length && positions[i]! < b.to) out.push(n);
+  }
+  return out;
+}
+
 function hasAll(needs: Set<string>[], words: Set<string>): boolean {
   for (const need of needs) {
     let found = false;
-    for (const w of words) {
-      if (need.has(w)) {
+    const [small, big] = need.size < words.size ? [need, words] : [words, need];
+    for (const w of small) {
+      if (big.has(w)) {
         found = true;
         break;
       }
@@ -181,6 +205,8 @@ export function matchEnglish(
   rules: readonly CompiledRule[],
   positions: readonly number[],
   nlp: Nlp,
+  /** where each rule's own keywords start: a rule then runs only on the sentences holding one */
+  positionsByRule?: ReadonlyMap<CompiledRule, readonly number[]>,
 ): { matches: RawMatch[]; blocked: RawMatch[] } {
   const matches: RawMatch[] = [];
   const blocked: RawMatch[] = [];
@@ -199,17 +225,21 @@ export function matchEnglish(
     // tokenised once per window; each pattern then runs only on the sentences holding its required words
     const sentences = doc.docs.map((terms) => sentenceWords(terms as TermWords[]));
     const pointers = doc.fullPointer;
-    const run = (pattern: string, into: RawMatch[], rule: CompiledRule) => {
+    const bounds = positionsByRule ? sentenceBounds(doc, w.start) : [];
+    const run = (pattern: string, into: RawMatch[], rule: CompiledRule, candidates: readonly number[]) => {
       const { parsed, needs } = compiled(pattern);
-      const keep: number[] = [];
-      for (let n = 0; n < sentences.length; n++) if (hasAll(needs, sentences[n]!)) keep.push(n);
+      const keep = candidates.filter((n) => hasAll(needs, sentences[n]!));
       if (!keep.length) return;
       const view = keep.length === sentences.length ? doc : doc.update(keep.map((n) => pointers[n]));
       for (const s of spans(view.match(parsed), w.start)) into.push({ rule, ...s });
     };
+    const all = sentences.map((_s, n) => n);
     for (const rule of rules) {
-      for (const p of rule.patterns) run(p, matches, rule);
-      for (const p of rule.unless) run(p, blocked, rule);
+      // every match holds one of the rule's keywords, and a match stays inside one sentence
+      const own = positionsByRule ? sentencesHolding(bounds, positionsByRule.get(rule) ?? []) : all;
+      if (!own.length) continue;
+      for (const p of rule.patterns) run(p, matches, rule, own);
+      for (const p of rule.unless) run(p, blocked, rule, own);
     }
   }
   return { matches, blocked };

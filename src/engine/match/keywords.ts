@@ -37,21 +37,32 @@ export interface KeywordHits {
   rules: Set<CompiledRule>;
   /** positions (normalised text) where some keyword of an English rule starts */
   positions: number[];
+  /** the same positions, per rule whose keyword starts there */
+  byRule: Map<CompiledRule, number[]>;
 }
 
 export function findKeywords(index: KeywordIndex, text: string): KeywordHits {
   const rules = new Set<CompiledRule>();
   const positions: number[] = [];
-  const seen = new Set<string>();
+  const byRule = new Map<CompiledRule, number[]>();
+  const rulesOf = new Map<string, CompiledRule[]>();
   index.re.lastIndex = 0;
   for (let m = index.re.exec(text); m; m = index.re.exec(text)) {
     // the match is empty (a lookahead): step past it by hand
     index.re.lastIndex = m.index + 1;
     const kw = m[1]!;
     positions.push(m.index);
-    if (seen.has(kw)) continue;
-    seen.add(kw);
-    for (const k of index.contained.get(kw) ?? [kw]) for (const r of index.rulesByKeyword.get(k) ?? []) rules.add(r);
+    let list = rulesOf.get(kw);
+    if (!list) {
+      list = [...new Set((index.contained.get(kw) ?? [kw]).flatMap((k) => index.rulesByKeyword.get(k) ?? []))];
+      rulesOf.set(kw, list);
+      for (const r of list) rules.add(r);
+    }
+    for (const r of list) {
+      const at = byRule.get(r);
+      if (!at) byRule.set(r, [m.index]);
+      else if (at.at(-1) !== m.index) at.push(m.index);
+    }
   }
-  return { rules, positions };
+  return { rules, positions, byRule };
 }
