@@ -118,6 +118,22 @@ function requiredWordSets(regs: Reg[]): Set<string>[] {
   return sets.sort((a, b) => a.size - b.size);
 }
 
+/**
+ * compromise takes the first alternative of a choice that fits and never comes back to try
+ * another: "(you|you are) (so)? useless" fails on "you are so useless", because "you" fits
+ * and "are" then fails. Longer alternatives first ("you are" before "you") fix that.
+ */
+function longestChoicesFirst(regs: Reg[]): Reg[] {
+  for (const r of regs) {
+    if (!r.choices) continue;
+    for (const seq of r.choices) longestChoicesFirst(seq);
+    const size = (seq: Reg[]) => seq.filter((x) => !x.optional).length;
+    // a stable sort: alternatives of the same length keep the author's order
+    r.choices = r.choices.map((seq, i) => ({ seq, i })).sort((a, b) => size(b.seq) - size(a.seq) || a.i - b.i).map((x) => x.seq);
+  }
+  return regs;
+}
+
 interface CompiledPattern {
   parsed: unknown;
   needs: Set<string>[];
@@ -132,7 +148,7 @@ function compiledPatterns(nlp: Nlp): (pattern: string) => CompiledPattern {
   return (pattern) => {
     let parsed = c.get(pattern);
     if (parsed === undefined) {
-      const regs = nlp.parseMatch(pattern) as unknown as Reg[];
+      const regs = longestChoicesFirst(nlp.parseMatch(pattern) as unknown as Reg[]);
       c.set(pattern, (parsed = { parsed: regs, needs: requiredWordSets(regs) }));
     }
     return parsed;

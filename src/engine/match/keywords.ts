@@ -12,6 +12,14 @@ export interface KeywordIndex {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_START = /^[a-z0-9]/;
+
+/** Is `other` a keyword hit inside `kw`? Latin keywords only count where a word starts ("credit bureau" holds "bureau", "deadbeat" does not hold "beat"). */
+function containsKeyword(kw: string, other: string): boolean {
+  if (!WORD_START.test(other)) return kw.includes(other);
+  for (let i = kw.indexOf(other); i >= 0; i = kw.indexOf(other, i + 1)) if (i === 0 || !/[a-z0-9]/.test(kw[i - 1]!)) return true;
+  return false;
+}
 
 export function buildKeywordIndex(rules: readonly CompiledRule[]): KeywordIndex {
   const rulesByKeyword = new Map<string, CompiledRule[]>();
@@ -24,12 +32,14 @@ export function buildKeywordIndex(rules: readonly CompiledRule[]): KeywordIndex 
   }
   const keywords = [...rulesByKeyword.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const contained = new Map<string, string[]>();
-  for (const kw of keywords) contained.set(kw, keywords.filter((other) => kw.includes(other)));
+  for (const kw of keywords) contained.set(kw, keywords.filter((other) => containsKeyword(kw, other)));
   // An index with no keywords must match nothing, not the empty string.
   // A lookahead: every position is tried, so overlapping keywords are all found ("家人身安全"
   // holds 家人 and 人身安全; a consuming match of 家人 would hide 人身安全). At each position the
   // longest keyword wins, and `contained` adds the shorter ones inside it.
-  const re = new RegExp(keywords.length ? `(?=(${keywords.map(escape).join('|')}))` : '(?!)', 'g');
+  // A Latin keyword starts a word: "rest" is not a hit inside "arrested", nor "ice" inside
+  // "notice" (a keyword may still be a stem: "harass" finds "harassment").
+  const re = new RegExp(keywords.length ? `(?=(${keywords.map((k) => (WORD_START.test(k) ? `(?<![a-z0-9])${escape(k)}` : escape(k))).join('|')}))` : '(?!)', 'g');
   return { re, contained, rulesByKeyword };
 }
 
