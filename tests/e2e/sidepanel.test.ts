@@ -16,6 +16,9 @@ import { adapterSource } from '../../src/extension/adapter-source';
 import type { TabStatus } from '../../src/extension/messages';
 import { extractText } from '../../src/page/extract';
 import { adapterModules } from '../../src/sites/registry';
+import { PAGE } from '../../src/ui/sidepanel/fixture-messages';
+import { buildModel } from '../../src/ui/sidepanel/model';
+import { reportFrom } from '../../src/ui/sidepanel/test-report';
 import { launchExtensionBrowser, waitForScan, type ExtensionBrowser } from './browser';
 import { EXTENSION_DIR, ROOT } from './paths';
 
@@ -103,16 +106,7 @@ const inView = (page: Page, index: number) =>
 const card = (page: Page) => page.locator('[data-dunwatch-ui="host"] [role="dialog"]');
 
 beforeAll(async () => {
-  expected = await expectedTitles(html);
   b = await launchExtensionBrowser();
-  await b.serve(fixture.url, html);
-  site = await b.context.newPage();
-  await site.goto(fixture.url);
-  await waitForScan(site, MESSAGE_ROOT, expected.length);
-  let found: Awaited<ReturnType<typeof gmailReport>>;
-  for (let i = 0; i < 100 && !(found = await gmailReport()); i++) await new Promise((r) => setTimeout(r, 200));
-  if (!found) throw new Error('no Gmail report with messages in session storage (is the content-script protocol on this branch?)');
-  ({ tabId, report } = found);
 });
 afterAll(async () => {
   await b?.close();
@@ -132,6 +126,18 @@ describe('side panel: declared, and the toolbar keeps the popup', () => {
 });
 
 describe('side panel on a Gmail thread', () => {
+  beforeAll(async () => {
+    expected = await expectedTitles(html);
+    await b.serve(fixture.url, html);
+    site = await b.context.newPage();
+    await site.goto(fixture.url);
+    await waitForScan(site, MESSAGE_ROOT, expected.length);
+    let found: Awaited<ReturnType<typeof gmailReport>>;
+    for (let i = 0; i < 100 && !(found = await gmailReport()); i++) await new Promise((r) => setTimeout(r, 200));
+    if (!found) throw new Error('no Gmail report with messages in session storage (is the content-script protocol on this branch?)');
+    ({ tabId, report } = found);
+  });
+
   it('lists the findings grouped by message, in page order, as the engine gives them', async () => {
     const flagged = expected.filter((titles) => titles.length);
     expect(flagged.length, 'the page holds two flagged messages').toBe(2);
@@ -188,6 +194,33 @@ describe('side panel on a Gmail thread', () => {
     expect(await panel.evaluate(() => document.activeElement?.querySelector('.sp-title')?.textContent)).toBe(titles[firstMessageAt]);
     await expect.poll(() => inView(site, 0), { timeout: 5_000 }).toBe(true);
     await expect.poll(async () => (await card(site).count()) > 0 && (await card(site).innerText()).includes(titles[firstMessageAt]!), { timeout: 5_000 }).toBe(true);
+    await panel.close();
+  });
+
+});
+
+describe('side panel from a stored report (no content script behind it)', () => {
+  it('conversation findings at the top, message findings below; selecting one says calmly that the page did not answer; axe clean', async () => {
+    const seeded = reportFrom(PAGE);
+    await b.worker.evaluate(async (value) => {
+      const c = (globalThis as unknown as { chrome: { storage: { session: { set(v: Record<string, unknown>): Promise<void> } } } }).chrome;
+      await c.storage.session.set({ 'tab-424242': value });
+    }, seeded);
+    const panel = await openPanel('?tab=424242');
+    await panel.waitForSelector('.sp-message');
+    const model = buildModel(seeded);
+    expect(await panel.$$eval('.sp-title', (ts) => ts.map((t) => t.textContent ?? ''))).toEqual(model.items.map((i) => i.finding.title));
+    expect(await panel.$$eval('section.sp-group:first-of-type .sp-explain', (ps) => ps.map((p) => p.textContent ?? ''))).toEqual(seeded.threads![0]!.findings.map((f) => f.explanation));
+    await panel.keyboard.press('j');
+    await panel.waitForFunction(() => (document.querySelector('[role=status]')?.textContent ?? '') !== '');
+    expect(await panel.textContent('[role=status]')).toContain('Could not show it on the page');
+    await axe(panel, 'side panel (stored report)');
+    // the report changes: the live summary follows
+    await b.worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { session: { set(v: Record<string, unknown>): Promise<void> } } } }).chrome;
+      await c.storage.session.set({ 'tab-424242': { site: 'gmail', status: 'ok', stats: { messages: 4, flagged: 0, findings: 0, byCategory: {} }, messages: [] } });
+    });
+    await expect.poll(() => panel.textContent('#sp-summary')).toBe('4 messages checked. Nothing was flagged.');
     await panel.close();
   });
 
