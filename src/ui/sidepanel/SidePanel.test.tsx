@@ -10,7 +10,7 @@ import { substitute } from '../i18n';
 import { PAGE } from './fixture-messages';
 import { buildModel } from './model';
 import { SidePanel } from './SidePanel';
-import { createTabReport, fixedTabFrom, tabReportKey } from './tab-source';
+import { createTabReport, fixedTabFrom, focusInTab, tabReportKey } from './tab-source';
 import { reportFrom } from './test-report';
 
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -230,5 +230,13 @@ describe('side panel: which tab, from session storage', () => {
     await fakeBrowser.tabs.onUpdated.trigger(mail.id!, { url: 'https://news.example/' }, { ...mail, url: 'https://news.example/' });
     await vi.waitFor(() => expect(source.report()).toBeUndefined());
     stop();
+  });
+
+  it('focusInTab sends dunwatch:focus to the tab and fails when the page answers that the message is gone', async () => {
+    const send = vi.fn(async (_tabId: number, m: FocusCommand) => m.messageId === 'a');
+    fakeBrowser.tabs.sendMessage = send as unknown as typeof fakeBrowser.tabs.sendMessage;
+    await focusInTab(5, { type: 'dunwatch:focus', messageId: 'a', finding: 1 });
+    expect(send).toHaveBeenCalledWith(5, { type: 'dunwatch:focus', messageId: 'a', finding: 1 });
+    await expect(focusInTab(5, { type: 'dunwatch:focus', messageId: 'gone' })).rejects.toThrow('not on the page');
   });
 });

@@ -105,7 +105,9 @@ export function createTabReport(fixedTabId?: number): TabReport {
   return { tabId, report, loaded };
 }
 
-/** Ask the tab's content script to scroll to a message and open its card. */
+/** Ask the tab's content script to scroll to a message and open its card; rejects when it cannot. */
 export async function focusInTab(tabId: number, command: FocusCommand): Promise<void> {
-  await browser.tabs.sendMessage(tabId, command);
+  // the content script answers false when the message is no longer on the page
+  const shown: unknown = await browser.tabs.sendMessage(tabId, command);
+  if (shown === false) throw new Error(`message ${command.messageId} is not on the page`);
 }
