@@ -147,10 +147,14 @@ describe('side panel on a Gmail thread', () => {
     expect(byMessage).toEqual(flagged);
     const heads = await panel.$$eval('article.sp-message h3', (hs) => hs.map((h) => h.textContent ?? ''));
     for (const h of heads) expect(h).toContain('apex-recovery');
-    // the conversation's own findings (from the content script's thread analysis), at the top of their group
-    const threadTitles = (report.threads ?? []).flatMap((t) => t.findings.map((f) => f.title));
-    const all = await panel.$$eval('.sp-title', (ts) => ts.map((t) => t.textContent ?? ''));
-    expect(all).toEqual([...threadTitles, ...flagged.flat()]);
+    // the conversation's own findings (the content script's thread analysis, which reports a
+    // moment after the messages) at the top of their group: the copy came after the reader's
+    // "stop contacting my workplace"
+    await expect.poll(async () => (await gmailReport())?.report.threads?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    report = (await gmailReport())!.report;
+    const threadTitles = report.threads!.flatMap((t) => t.findings.map((f) => f.title));
+    await expect.poll(() => panel.$$eval('.sp-title', (ts) => ts.map((t) => t.textContent ?? ''))).toEqual([...threadTitles, ...flagged.flat()]);
+    expect(await panel.$$eval('section.sp-group:first-of-type .sp-explain', (ps) => ps.map((p) => p.textContent ?? ''))).toEqual(report.threads!.flatMap((t) => t.findings.map((f) => f.explanation)));
     const summary = await panel.textContent('#sp-summary');
     expect(await panel.getAttribute('#sp-summary', 'aria-live')).toBe('polite');
     expect(summary).toContain(`${flagged.flat().length} possible problems in 2 messages`);
