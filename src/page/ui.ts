@@ -109,7 +109,17 @@ export class PageUi {
     b.style.background = categoryStyle(ctx.findings[0]!.category).colour;
     b.onclick = () => this.openCard(ctx, b.getBoundingClientRect(), b);
     this.anchors.set(b, ctx.anchor);
-    this.placeMarker(ctx.message, b);
+    this.requestPlacement();
+  }
+
+  private placementFrame = 0;
+  /** Place every marker in one frame: one layout read for many new markers, not one each. */
+  private requestPlacement(): void {
+    if (this.placementFrame) return;
+    this.placementFrame = this.doc.defaultView!.requestAnimationFrame(() => {
+      this.placementFrame = 0;
+      if (this.host.isConnected) this.reposition();
+    });
   }
 
   private readonly anchors = new WeakMap<HTMLElement, Element | undefined>();
@@ -118,7 +128,7 @@ export class PageUi {
    * Beside the message: just after the end of its text's widest line, top-aligned, never past
    * the message row's own right edge (a full-width row would put it far from the words).
    */
-  private placeMarker(message: Element, button: HTMLElement): void {
+  private markerPosition(message: Element, button: HTMLElement): { top: number; left: number } {
     const row = message.getBoundingClientRect();
     const anchor = this.anchors.get(button);
     let right = row.right;
@@ -133,8 +143,7 @@ export class PageUi {
       }
     }
     const pos = this.pagePosition(new DOMRect(right - 30, top, 30, 26));
-    button.style.top = `${Math.max(pos.top + 2, 0)}px`;
-    button.style.left = `${Math.max(pos.left, 0)}px`;
+    return { top: Math.max(pos.top + 2, 0), left: Math.max(pos.left, 0) };
   }
 
   /** Conduct over time: a marker at the top of a conversation, not a text highlight. */
@@ -157,13 +166,12 @@ export class PageUi {
     button.title = this.s.threadMarker(findings.length);
     button.setAttribute('data-dunwatch-thread', threadId);
     button.onclick = () => this.openThreadCard(findings, button);
-    this.placeThreadMarker(firstMessage, button);
+    this.requestPlacement();
   }
 
-  private placeThreadMarker(message: Element, button: HTMLElement): void {
+  private threadMarkerPosition(message: Element): { top: number; left: number } {
     const pos = this.pagePosition(message.getBoundingClientRect());
-    button.style.top = `${Math.max(pos.top - 30, 0)}px`;
-    button.style.left = `${Math.max(pos.left, 0)}px`;
+    return { top: Math.max(pos.top - 30, 0), left: Math.max(pos.left, 0) };
   }
 
   threadMarkerOf(threadId: string): HTMLButtonElement | undefined {
@@ -172,17 +180,23 @@ export class PageUi {
 
   /** Re-place markers after scrolling, resizing or layout changes. */
   reposition(): void {
+    // all layout reads first, then all writes: interleaving them forces a layout per marker
+    const moves: [HTMLElement, { top: number; left: number }][] = [];
     for (const [message, button] of this.markers) {
       if (!message.isConnected) {
         button.remove();
         this.markers.delete(message);
-      } else this.placeMarker(message, button);
+      } else moves.push([button, this.markerPosition(message, button)]);
     }
     for (const [id, { message, button }] of this.threadMarkers) {
       if (!message.isConnected) {
         button.remove();
         this.threadMarkers.delete(id);
-      } else this.placeThreadMarker(message, button);
+      } else moves.push([button, this.threadMarkerPosition(message)]);
+    }
+    for (const [button, { top, left }] of moves) {
+      button.style.top = `${top}px`;
+      button.style.left = `${left}px`;
     }
   }
 
@@ -387,6 +401,7 @@ export class PageUi {
   }
 
   destroy(): void {
+    if (this.placementFrame) this.doc.defaultView?.cancelAnimationFrame(this.placementFrame);
     this.host.remove();
     this.markers.clear();
     this.threadMarkers.clear();
