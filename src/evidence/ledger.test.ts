@@ -134,4 +134,13 @@ describe('hash chain', () => {
       { numRuns: 300 },
     );
   });
+
+  it('a field holding an object with its own toString is reported, not thrown (fast-check counterexample)', async () => {
+    const e = JSON.parse(canonicalJson((await filled()).entries)) as Record<string, unknown>[];
+    e[1]!.seq = { toString: '' };
+    e[2]!.kind = { toString: '' };
+    const v = await verifyChain(e as unknown as ChainEntry[]);
+    expect(v.ok).toBe(false);
+    expect(v.problems.map((p) => p.reason)).toEqual(expect.arrayContaining([expect.stringContaining('seq is {"toString":""}'), expect.stringContaining('unknown kind {"toString":""}')]));
+  });
 });

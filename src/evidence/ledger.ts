@@ -11,6 +11,15 @@
 import { canonicalSha256 } from './canonical';
 import { recordProblems, recordSha256, ID_PATTERN, type CaptureRecord } from './record';
 
+/** A stored value in an error message, whatever it is (a tampered entry may hold any JSON). */
+function shown(v: unknown): string {
+  try {
+    return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
 export const GENESIS = '0'.repeat(64);
 
 export interface Annotation {
@@ -98,11 +107,11 @@ export async function verifyChain(entries: readonly ChainEntry[]): Promise<Chain
       bad('not an entry object');
       continue;
     }
-    if (e.seq !== i) bad(`seq is ${String(e.seq)}, expected ${i} (an entry was removed, added or moved)`);
+    if (e.seq !== i) bad(`seq is ${shown(e.seq)}, expected ${i} (an entry was removed, added or moved)`);
     const prev = i === 0 ? GENESIS : entries[i - 1]?.sha256;
     if (e.prevSha256 !== prev) bad(`prevSha256 does not match the sha256 of entry ${i - 1} (the chain was cut or reordered here)`);
     if (e.kind !== 'capture' && e.kind !== 'annotation' && e.kind !== 'deletion') {
-      bad(`unknown kind ${String((e as { kind: unknown }).kind)}`);
+      bad(`unknown kind ${shown((e as { kind: unknown }).kind)}`);
       continue;
     }
     if (typeof e.recordId !== 'string' || !ID_PATTERN.test(e.recordId)) bad('recordId is not a valid id');
