@@ -2,6 +2,7 @@
 import '@/src/ui/style.css';
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
+import { openSidePanel } from '@/src/ui/sidepanel/open';
 import type { TabStatus } from '@/src/extension/messages';
 import { disabledCategoriesSetting, disabledRulesSetting, jurisdictionSetting, suggestJurisdiction, timeZoneSetting } from '@/src/extension/settings';
 import { initI18n, t } from '@/src/ui/i18n';
@@ -50,6 +51,8 @@ async function main() {
         send={(m) => browser.runtime.sendMessage(m)}
         scan={scan}
         openOptions={() => void browser.runtime.openOptionsPage()}
+        // called straight from the click: both browsers open side panels only inside a user gesture
+        openSidePanel={() => void openSidePanel({ windowId: tab?.windowId, tabId }).then(() => window.close(), () => undefined)}
       />
     ),
     root,

@@ -93,4 +93,26 @@ describe('Popup', () => {
     await vi.waitFor(() => expect(log.at(-1)).toMatchObject({ options: { jurisdiction: 'cn' } }), { timeout: 3_000 });
     expect(await jurisdictionSetting.getValue()).toBe('cn');
   });
+
+  it('offers the side panel when the page has flagged messages, and opens it from the click', () => {
+    const opened = vi.fn();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const status = { site: 'gmail', status: 'ok' as const, stats: { messages: 3, flagged: 1, findings: 2, byCategory: { threat: 2 } } };
+    dispose = render(
+      () => (
+        <Popup lang="en" jurisdiction="us" disabledRules={[]} disabledCategories={[]} timeZone="America/New_York" locale="en-US" status={status} tabId={1} send={fakeBackground([])} scan={async () => {}} openOptions={() => {}} openSidePanel={opened} />
+      ),
+      root,
+    );
+    const button = root.querySelector('#open-side-panel') as HTMLButtonElement;
+    expect(button.textContent).toBe('Show the findings message by message (side panel)');
+    button.click();
+    expect(opened).toHaveBeenCalledOnce();
+  });
+
+  it('no side-panel button when nothing on the page is flagged', () => {
+    const root = mount(fakeBackground([]));
+    expect(root.querySelector('#open-side-panel')).toBeNull();
+  });
 });

@@ -3,7 +3,7 @@
  * to the background's engine (`dunwatch:analyze`, `dunwatch:analyze-thread`), so the popup
  * carries no engine and opens fast; results appear < 1 s after typing stops.
  */
-import { Match, Switch, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import { Match, Show, Switch, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { CATEGORIES, type Category, type UiLang } from '../../engine/types';
 import type { TabStatus as Status } from '../../extension/messages';
 import { jurisdictionSetting } from '../../extension/settings';
@@ -29,6 +29,8 @@ export interface PopupProps {
   send: Send;
   scan: () => Promise<void>;
   openOptions: () => void;
+  /** opens the side panel (the tab's findings, message by message); absent where there is none */
+  openSidePanel?: () => void;
   /** extension point for the checked paste (e.g. "Save as evidence") */
   actions?: (r: CheckResult) => JSX.Element;
 }
@@ -95,6 +97,11 @@ export function Popup(props: PopupProps) {
         <div id="tab-status" class="panel" aria-live="polite">
           <TabStatus status={props.status} tabId={props.tabId} scan={props.scan} />
         </div>
+        <Show when={props.openSidePanel && props.status.stats?.flagged}>
+          <button type="button" id="open-side-panel" onClick={() => props.openSidePanel?.()}>
+            {t('popupOpenSidePanel')}
+          </button>
+        </Show>
       </section>
       <section aria-labelledby="check-heading">
         <h2 id="check-heading">
