@@ -6,6 +6,7 @@
  */
 import { analyzeThreadRequest, pageContext } from '@/src/extension/analysis-service';
 import { backgroundEngine } from '@/src/extension/engine-host';
+import { isReportContributionRequest, queueContribution } from '@/src/ui/research/queue';
 import { isAnalyzeBatchRequest, isAnalyzeRequest, isAnalyzeThreadRequest, isPageContextRequest, isStatsMessage, isTabStatusRequest, type TabStatus } from '@/src/extension/messages';
 import { storage } from 'wxt/utils/storage';
 import { MENU_OPEN_SIDE_PANEL, openSidePanel, sidePanelMenuItem } from '@/src/ui/sidepanel/open';
@@ -25,6 +26,8 @@ export default defineBackground(() => {
     if (isAnalyzeBatchRequest(message)) return backgroundEngine().then((e) => message.items.map((i) => e.analyze(i.text, i.options)));
     if (isAnalyzeThreadRequest(message)) return analyzeThreadRequest(message);
     if (isPageContextRequest(message)) return pageContext(message.locale);
+    // research reports wait, unredacted and in memory only, for the research page to redact them
+    if (isReportContributionRequest(message)) return queueContribution(message.record);
     if (isTabStatusRequest(message)) return statusItem(message.tabId).getValue();
     if (isStatsMessage(message) && sender.tab?.id !== undefined) {
       const tabId = sender.tab.id;

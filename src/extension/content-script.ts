@@ -21,7 +21,8 @@ import {
   type StatsMessage,
   type TabMessage,
 } from './messages';
-import { disabledCategoriesSetting, disabledRulesSetting, ignoresSetting, sitesSetting, timeZoneSetting } from './settings';
+import { disabledCategoriesSetting, disabledRulesSetting, ignoresSetting, researchOptInSetting, sitesSetting, timeZoneSetting } from './settings';
+import type { ReportContributionRequest } from '../ui/research/queue';
 import type { ThreadMessage } from '../engine/thread/analyze-thread';
 
 /** How long a claimed page may show no messages before the popup says the layout may have changed. */
@@ -66,12 +67,13 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     return undefined;
   }
   const contextRequest: PageContextRequest = { type: 'dunwatch:page-context', locale: navigator.language };
-  const [page, ignores, disabledRules, disabledCategories, timeZone] = await Promise.all([
+  const [page, ignores, disabledRules, disabledCategories, timeZone, researchOn] = await Promise.all([
     browser.runtime.sendMessage(contextRequest) as Promise<PageContext>,
     ignoresSetting.getValue(),
     disabledRulesSetting.getValue(),
     disabledCategoriesSetting.getValue(),
     timeZoneSetting.getValue(),
+    researchOptInSetting.getValue(),
   ]);
   if (ctx.isInvalid) return undefined;
   const categories = disabledCategories.length ? (['threat', 'privacy', 'abuse', 'deception', 'harassment', 'unfair'] as const).filter((c) => !disabledCategories.includes(c)) : undefined;
@@ -115,6 +117,17 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     rights: page.rights,
     ignores,
     onIgnoresChange: (v) => void ignoresSetting.setValue(v),
+    ...(researchOn
+      ? {
+          onReport: (finding, record) => {
+            const request: ReportContributionRequest = {
+              type: 'dunwatch:report-contribution',
+              record: { text: record.text, findings: [finding], site: options.site, label: 'false-alarm', rulesHash: page.rulesHash, ...(options.channel ? { channel: options.channel } : {}) },
+            };
+            browser.runtime.sendMessage(request).catch(() => undefined);
+          },
+        }
+      : {}),
     onStats: report,
   });
   const noMessages = options.oneOff

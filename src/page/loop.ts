@@ -89,6 +89,8 @@ export interface LoopOptions {
   rights?: CardContext['rights'];
   ignores?: IgnoreEntry[];
   onIgnoresChange?: (ignores: IgnoreEntry[]) => void;
+  /** the card's "report a false alarm" (opt-in research); no button when absent */
+  onReport?: (finding: Finding, record: ScannedMessage) => void;
   onStats?: (stats: PageStats, records: ScannedMessage[], threads: ThreadState[]) => void;
   /** ms of scanning per frame before yielding to the page */
   budgetMs?: number;
@@ -164,6 +166,14 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       options.onIgnoresChange?.(ignores);
       rescanAll();
     },
+    ...(options.onReport
+      ? {
+          onReport: (finding: Finding, message: Element) => {
+            const rec = records.get(message);
+            if (rec) options.onReport!(finding, rec);
+          },
+        }
+      : {}),
     onUndo: () => {
       if (!lastIgnored) return;
       ignores = ignores.filter((e) => e !== lastIgnored);

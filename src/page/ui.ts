@@ -25,6 +25,8 @@ export interface PageUiOptions {
   lang: UiLang;
   onIgnore: (scope: IgnoreScope, finding: Finding, message: Element) => void;
   onUndo: () => void;
+  /** "report a false alarm" for the opt-in research page; absent unless research is on */
+  onReport?: (finding: Finding, message: Element) => void;
 }
 
 const CSS = `
@@ -321,6 +323,17 @@ export class PageUi {
       b.onclick = () => {
         this.options.onIgnore(scope, f, ctx.message);
         this.toast();
+      };
+      actions.append(b);
+    }
+    if (this.options.onReport) {
+      const b = this.doc.createElement('button');
+      b.type = 'button';
+      b.textContent = s.reportFalseAlarm;
+      b.onclick = () => {
+        this.options.onReport?.(f, ctx.message);
+        b.disabled = true;
+        b.textContent = s.reported;
       };
       actions.append(b);
     }

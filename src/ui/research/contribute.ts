@@ -12,7 +12,7 @@
  */
 import { researchOptInSetting, researchReportsSetting } from '../../extension/settings';
 import { pendingContributions } from './queue';
-import { makeSample, USER_LABELS, type FindingLike, type ResearchSample, type UserLabel } from '../../research/sample';
+import { makeSample, type FindingLike, type ResearchSample, type UserLabel } from '../../research/sample';
 
 export interface ContributionRecord {
   /** the message text as the page showed it (redacted before it is stored) */
@@ -76,14 +76,4 @@ export async function drainPendingContributions(): Promise<number> {
   return stored;
 }
 
-/** Content script → background: store a report (the background answers with reportContribution). */
-export interface ReportContributionRequest {
-  type: 'dunwatch:report-contribution';
-  record: ContributionRecord;
-}
-
-export function isReportContributionRequest(m: unknown): m is ReportContributionRequest {
-  if (typeof m !== 'object' || m === null || (m as { type?: unknown }).type !== 'dunwatch:report-contribution') return false;
-  const r = (m as { record?: Partial<ContributionRecord> }).record;
-  return !!r && typeof r.text === 'string' && Array.isArray(r.findings) && typeof r.site === 'string' && typeof r.rulesHash === 'string' && (USER_LABELS as readonly unknown[]).includes(r.label);
-}
+export { isReportContributionRequest, type ReportContributionRequest } from './queue';

@@ -8,6 +8,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { researchOptInSetting } from '../../extension/settings';
+import type { UserLabel } from '../../research/sample';
 import type { ContributionRecord } from './contribute';
 
 export const pendingContributions = storage.defineItem<ContributionRecord[]>('session:researchPending', { fallback: [] });
@@ -30,4 +31,18 @@ export async function queueContribution(record: ContributionRecord): Promise<boo
   };
   await pendingContributions.setValue([...(await pendingContributions.getValue()), clean].slice(-MAX_PENDING));
   return true;
+}
+
+/** Content script → background: keep a report for the research page (only when research is on). */
+export interface ReportContributionRequest {
+  type: 'dunwatch:report-contribution';
+  record: ContributionRecord;
+}
+
+const LABELS: readonly unknown[] = ['correct', 'false-alarm', 'missed'] satisfies readonly UserLabel[];
+
+export function isReportContributionRequest(m: unknown): m is ReportContributionRequest {
+  if (typeof m !== 'object' || m === null || (m as { type?: unknown }).type !== 'dunwatch:report-contribution') return false;
+  const r = (m as { record?: Partial<ContributionRecord> }).record;
+  return !!r && typeof r.text === 'string' && Array.isArray(r.findings) && typeof r.site === 'string' && typeof r.rulesHash === 'string' && LABELS.includes(r.label);
 }
