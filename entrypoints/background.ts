@@ -6,6 +6,7 @@
 import { getEngine } from '@/src/engine/bundled';
 import { isAnalyzeRequest, isStatsMessage, isTabStatusRequest, type TabStatus } from '@/src/extension/messages';
 import { storage } from 'wxt/utils/storage';
+import { registerEvidence } from '@/src/extension/evidence-background';
 
 const MENU_SCAN_PAGE = 'dunwatch-scan-page';
 const MENU_CHECK_SELECTION = 'dunwatch-check-selection';
@@ -17,6 +18,7 @@ function action() {
 }
 
 export default defineBackground(() => {
+  registerEvidence(); // the evidence locker: its messages, context-menu item and screenshots
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isAnalyzeRequest(message)) return Promise.resolve(getEngine().analyze(message.text, message.options));
     if (isTabStatusRequest(message)) return statusItem(message.tabId).getValue();

@@ -13,6 +13,7 @@ import type { UiLang } from '../engine/types';
 import { startPageLoop, type MessageSource, type PageLoop, type PageStats } from '../page/loop';
 import { uiLangFor } from '../page/strings';
 import type { PageStatus, StatsMessage } from './messages';
+import { evidenceSaver, watchEvidenceContextMenu } from './evidence-content';
 import { disabledCategoriesSetting, disabledRulesSetting, effectiveJurisdiction, ignoresSetting, sitesSetting, uiLangSetting } from './settings';
 
 /** How long a claimed page may show no messages before the popup says the layout may have changed. */
@@ -68,6 +69,7 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     rights,
     ignores,
     onIgnoresChange: (v) => void ignoresSetting.setValue(v),
+    onSaveEvidence: options.oneOff ? undefined : evidenceSaver(options.site),
     onStats: (stats) => {
       last = stats;
       if (stats.messages) status = 'ok';
@@ -88,6 +90,7 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     loop.stop();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => loop.rescanAll());
+  if (!options.oneOff) watchEvidenceContextMenu(ctx, loop);
   return loop;
 }
 

@@ -6,7 +6,7 @@
 import type { AnalyzeOptions, AnalyzeResult, Category, Finding, UiLang } from '../engine/types';
 import { extractText, rangeFor, type ExtractedText } from './extract';
 import { Highlighter, supportsHighlights } from './highlight';
-import { PageUi, type CardContext, type IgnoreScope } from './ui';
+import { PageUi, type CardContext, type EvidenceSaveOutcome, type EvidenceScope, type IgnoreScope } from './ui';
 
 export interface MessageInfo {
   body: Element;
@@ -63,6 +63,8 @@ export interface LoopOptions {
   budgetMs?: number;
   /** force the overlay fallback (tests, browsers without the Highlight API) */
   forceOverlay?: boolean;
+  /** evidence locker: save one message's record, or every record of its thread in page order */
+  onSaveEvidence?: (records: ScannedMessage[], scope: EvidenceScope) => Promise<EvidenceSaveOutcome>;
 }
 
 export interface PageLoop {
@@ -71,6 +73,8 @@ export interface PageLoop {
   records(): ScannedMessage[];
   /** resolves when nothing is waiting to be scanned */
   idle(): Promise<void>;
+  /** evidence: save the message containing `node` (context menu); false when it is no scanned message */
+  saveEvidence(node: Node, scope: EvidenceScope): boolean;
 }
 
 /** FNV-1a of the text: a stable key for "ignore in this message" without storing the text. */
@@ -122,7 +126,17 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       options.onIgnoresChange?.(ignores);
       rescanAll();
     },
+    onSaveEvidence: options.onSaveEvidence && ((message, scope) => options.onSaveEvidence!(evidenceRecords(message, scope), scope)),
   });
+
+  /** evidence: the message's record, or its thread's (incl. the reader's replies) in page order */
+  function evidenceRecords(message: Element, scope: EvidenceScope): ScannedMessage[] {
+    const rec = records.get(message);
+    if (!rec) return [];
+    if (scope === 'message') return [rec];
+    const thread = [...records.values()].filter((r) => r.element.isConnected && r.info.threadId === rec.info.threadId);
+    return thread.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
   const overlay = options.forceOverlay || !supportsHighlights(win as Window & typeof globalThis);
   const highlighter = new Highlighter(doc, overlay ? (entries) => ui.drawBoxes(entries) : undefined);
 
@@ -302,6 +316,12 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
     },
     rescanAll,
     records: () => [...records.values()],
+    saveEvidence(node, scope) {
+      const message = options.source.messageOf(node);
+      if (!message || !records.has(message) || !options.onSaveEvidence) return false;
+      void ui.saveEvidence(message, scope);
+      return true;
+    },
     idle: () => (pending.size || scheduled ? new Promise<void>((r) => idleWaiters.push(r)) : Promise.resolve()),
   };
 }

@@ -1,0 +1,75 @@
+/**
+ * The content script's side of the evidence locker: turns the page loop's records into a
+ * capture request for the background (the only writer), hides Dunwatch's own in-page UI
+ * while the background takes the screenshot, and follows the context-menu item "Save as
+ * evidence" (the message under the last right-click).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { LoopOptions, PageLoop, ScannedMessage } from '../page/loop';
+import type { EvidenceSaveOutcome } from '../page/ui';
+import { isEvidenceContextSaveCommand, newEvidenceId, type CapturedMessage, type EvidenceCaptureRequest, type EvidenceCaptureResponse } from './evidence-messages';
+
+export function capturedMessage(r: ScannedMessage): CapturedMessage {
+  const rect = r.element.getBoundingClientRect();
+  const info = r.info as ScannedMessage['info'] & { sentAtIso?: string };
+  return {
+    id: newEvidenceId(),
+    ...(info.sender ? { sender: info.sender } : {}),
+    ...(info.sentAt ? { sentAt: info.sentAt } : {}),
+    ...(info.sentAtIso ? { sentAtIso: info.sentAtIso } : {}),
+    direction: info.direction,
+    ...(info.threadId ? { threadId: info.threadId } : {}),
+    ...(info.subject ? { subject: info.subject } : {}),
+    text: r.text,
+    // plain data: the findings as the reader sees them (after "not a problem here" choices)
+    findings: JSON.parse(JSON.stringify(r.findings)) as CapturedMessage['findings'],
+    rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+  };
+}
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** The loop's `onSaveEvidence`: send the records to the background and report what it did. */
+export function evidenceSaver(site: string): NonNullable<LoopOptions['onSaveEvidence']> {
+  return async (records, scope) => {
+    if (!records.length) return { error: 'no message' };
+    // our own card, markers and notice must not cover the message in the screenshot
+    const hosts = [...document.querySelectorAll<HTMLElement>('[data-dunwatch-ui="host"]')];
+    const before = hosts.map((h) => h.style.visibility);
+    hosts.forEach((h) => (h.style.visibility = 'hidden'));
+    try {
+      await frame();
+      await frame();
+      const request: EvidenceCaptureRequest = {
+        type: 'dunwatch:evidence-capture',
+        site,
+        scope,
+        messages: records.map(capturedMessage),
+        viewport: { width: window.innerWidth, height: window.innerHeight, dpr: window.devicePixelRatio || 1 },
+      };
+      const res = (await browser.runtime.sendMessage(request)) as EvidenceCaptureResponse | undefined;
+      if (!res) return { error: 'the extension did not answer' };
+      if (!res.ok) return { error: res.error };
+      const outcome: EvidenceSaveOutcome = { saved: res.ids.length, screenshots: res.screenshots, pending: !res.saved, ...(res.noScreenshot ? { noScreenshot: res.noScreenshot } : {}) };
+      return outcome;
+    } catch (e) {
+      return { error: (e as Error).message };
+    } finally {
+      hosts.forEach((h, i) => (h.style.visibility = before[i] ?? ''));
+    }
+  };
+}
+
+/** The context-menu item: remember the right-clicked node, save its message when asked. */
+export function watchEvidenceContextMenu(ctx: ContentScriptContext, loop: PageLoop): void {
+  let target: Node | null = null;
+  ctx.addEventListener(document, 'contextmenu', (e) => (target = e.target as Node | null), { capture: true });
+  const listener = (message: unknown) => {
+    if (!isEvidenceContextSaveCommand(message) || !target) return undefined;
+    loop.saveEvidence(target, 'message');
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
