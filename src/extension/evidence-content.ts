@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LoopOptions, PageLoop, ScannedMessage } from '../page/loop';
 import type { EvidenceSaveOutcome } from '../page/ui';
-import { isEvidenceContextSaveCommand, newEvidenceId, type CapturedMessage, type EvidenceCaptureRequest, type EvidenceCaptureResponse } from './evidence-messages';
+import { isEvidenceContextSaveCommand, isEvidenceSaveMessageCommand, newEvidenceId, type EvidenceSaveAnswer, type CapturedMessage, type EvidenceCaptureRequest, type EvidenceCaptureResponse } from './evidence-messages';
 
 export function capturedMessage(r: ScannedMessage): CapturedMessage {
   const rect = r.element.getBoundingClientRect();
@@ -61,13 +61,23 @@ export function evidenceSaver(site: string): NonNullable<LoopOptions['onSaveEvid
   };
 }
 
-/** The context-menu item: remember the right-clicked node, save its message when asked. */
+/**
+ * Commands from the background and the side panel: the context-menu item (save the message
+ * under the last right-click) and "save this message / thread" by `data-dunwatch-id`.
+ */
 export function watchEvidenceContextMenu(ctx: ContentScriptContext, loop: PageLoop): void {
   let target: Node | null = null;
   ctx.addEventListener(document, 'contextmenu', (e) => (target = e.target as Node | null), { capture: true });
-  const listener = (message: unknown) => {
-    if (!isEvidenceContextSaveCommand(message) || !target) return undefined;
-    loop.saveEvidence(target, 'message');
+  const listener = (message: unknown): Promise<EvidenceSaveAnswer> | undefined => {
+    if (isEvidenceContextSaveCommand(message) && target) {
+      void loop.saveEvidence(target, 'message');
+      return undefined;
+    }
+    if (isEvidenceSaveMessageCommand(message)) {
+      const el = document.querySelector(`[data-dunwatch-id="${CSS.escape(message.messageId)}"]`);
+      const saving = el && loop.saveEvidence(el, message.scope);
+      return saving ? saving.then((o) => o ?? { error: 'no message' }) : Promise.resolve({ error: 'no such message on the page' });
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);

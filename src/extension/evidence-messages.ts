@@ -69,6 +69,19 @@ export interface EvidenceContextSaveCommand {
   type: 'dunwatch:evidence-context-save';
 }
 
+/**
+ * Side panel → content script (tabs.sendMessage): save the message with this
+ * `data-dunwatch-id` (TabMessage.id), or its whole thread. Answers EvidenceSaveAnswer.
+ * A side-panel click grants no activeTab, so this has a screenshot only if the tab already
+ * has it (toolbar click or context menu earlier on this page).
+ */
+export interface EvidenceSaveMessageCommand {
+  type: 'dunwatch:evidence-save-message';
+  messageId: string;
+  scope: 'message' | 'thread';
+}
+export type EvidenceSaveAnswer = { saved: number; screenshots: number; pending: boolean; noScreenshot?: string } | { error: string };
+
 export interface EvidenceListRequest {
   type: 'dunwatch:evidence-list';
 }
@@ -228,6 +241,10 @@ export function isEvidenceRequest(m: unknown): m is EvidenceRequest {
 
 export function isEvidenceContextSaveCommand(m: unknown): m is EvidenceContextSaveCommand {
   return obj(m) && m.type === 'dunwatch:evidence-context-save';
+}
+
+export function isEvidenceSaveMessageCommand(m: unknown): m is EvidenceSaveMessageCommand {
+  return obj(m) && m.type === 'dunwatch:evidence-save-message' && str(m.messageId) && (m.scope === 'message' || m.scope === 'thread');
 }
 
 export function isEvidenceChangedEvent(m: unknown): m is EvidenceChangedEvent {

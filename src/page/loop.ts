@@ -73,8 +73,8 @@ export interface PageLoop {
   records(): ScannedMessage[];
   /** resolves when nothing is waiting to be scanned */
   idle(): Promise<void>;
-  /** evidence: save the message containing `node` (context menu); false when it is no scanned message */
-  saveEvidence(node: Node, scope: EvidenceScope): boolean;
+  /** evidence: save the message containing `node` (context menu, side panel); undefined when it is no scanned message */
+  saveEvidence(node: Node, scope: EvidenceScope): Promise<EvidenceSaveOutcome | undefined> | undefined;
 }
 
 /** FNV-1a of the text: a stable key for "ignore in this message" without storing the text. */
@@ -318,9 +318,8 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
     records: () => [...records.values()],
     saveEvidence(node, scope) {
       const message = options.source.messageOf(node);
-      if (!message || !records.has(message) || !options.onSaveEvidence) return false;
-      void ui.saveEvidence(message, scope);
-      return true;
+      if (!message || !records.has(message) || !options.onSaveEvidence) return undefined;
+      return ui.saveEvidence(message, scope);
     },
     idle: () => (pending.size || scheduled ? new Promise<void>((r) => idleWaiters.push(r)) : Promise.resolve()),
   };
