@@ -1,10 +1,12 @@
 /**
- * Background: the toolbar badge (flagged messages in the tab), the page status the popup
- * shows, the context-menu scans (any page, or the selected text) under activeTab, and
- * analyze requests from extension pages. Nothing leaves the device.
+ * Background: the engine (content scripts and pages ask it; the page never loads it), the
+ * toolbar badge (flagged messages in the tab), each tab's latest report for the popup and
+ * side panel, and the context-menu scans (any page, or the selected text) under activeTab.
+ * Nothing leaves the device.
  */
-import { getEngine } from '@/src/engine/bundled';
-import { isAnalyzeRequest, isStatsMessage, isTabStatusRequest, type TabStatus } from '@/src/extension/messages';
+import { analyzeThreadRequest, pageContext } from '@/src/extension/analysis-service';
+import { backgroundEngine } from '@/src/extension/engine-host';
+import { isAnalyzeBatchRequest, isAnalyzeRequest, isAnalyzeThreadRequest, isPageContextRequest, isStatsMessage, isTabStatusRequest, type TabStatus } from '@/src/extension/messages';
 import { storage } from 'wxt/utils/storage';
 import { registerEvidence } from '@/src/extension/evidence-background';
 
@@ -20,12 +22,16 @@ function action() {
 export default defineBackground(() => {
   registerEvidence(); // the evidence locker: its messages, context-menu item and screenshots
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (isAnalyzeRequest(message)) return Promise.resolve(getEngine().analyze(message.text, message.options));
+    if (isAnalyzeRequest(message)) return backgroundEngine().then((e) => e.analyze(message.text, message.options));
+    if (isAnalyzeBatchRequest(message)) return backgroundEngine().then((e) => message.items.map((i) => e.analyze(i.text, i.options)));
+    if (isAnalyzeThreadRequest(message)) return analyzeThreadRequest(message);
+    if (isPageContextRequest(message)) return pageContext(message.locale);
     if (isTabStatusRequest(message)) return statusItem(message.tabId).getValue();
     if (isStatsMessage(message) && sender.tab?.id !== undefined) {
       const tabId = sender.tab.id;
       const flagged = message.stats.flagged;
-      void statusItem(tabId).setValue({ site: message.site, status: message.status, stats: message.stats });
+      const { site, status, stats, url, messages, threads } = message;
+      void statusItem(tabId).setValue({ site, status, stats, ...(url ? { url } : {}), ...(messages ? { messages } : {}), ...(threads ? { threads } : {}) });
       void action().setBadgeText({ tabId, text: flagged ? String(flagged) : '' });
       void action().setBadgeBackgroundColor({ tabId, color: '#b91c1c' });
     }

@@ -7,7 +7,7 @@
 import { getEngine } from '@/src/engine/bundled';
 import { effectiveJurisdiction } from '@/src/extension/settings';
 import { genericSource } from '@/src/page/generic-source';
-import { startPageLoop } from '@/src/page/loop';
+import { batchOf, startPageLoop } from '@/src/page/loop';
 import { uiLangFor } from '@/src/page/strings';
 
 interface DemoMessage {
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     findMessages: (scope: ParentNode) => generic.findMessages(scope).filter((el) => el.tagName === 'ARTICLE'),
     info: (el: Element) => ({ ...generic.info(el)!, direction: (el as HTMLElement).dataset.outgoing ? ('outgoing' as const) : ('incoming' as const) }),
   };
-  startPageLoop(document, { site: 'demo', source, analyze: (text, o) => engine.analyze(text, o), jurisdiction, uiLang, rights });
+  startPageLoop(document, { site: 'demo', source, analyze: batchOf((text, o) => engine.analyze(text, o)), jurisdiction, uiLang, rights });
 }
 
 void main();

@@ -74,6 +74,8 @@ export function adapterSource(adapter: SiteAdapter): MessageSource {
         direction: record.direction,
         ...(record.sender ? { sender: record.sender } : {}),
         ...(record.sentAt ? { sentAt: record.sentAt } : {}),
+        ...(record.sentAtShown ? { sentAtShown: record.sentAtShown } : {}),
+        layout: layout === adapter.layouts.list ? ('list' as const) : ('thread' as const),
         ...(record.threadId ? { threadId: record.threadId } : {}),
         ...(record.subject ? { subject: record.subject } : {}),
       };

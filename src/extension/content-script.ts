@@ -6,15 +6,24 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { AnalyzeResult } from '../engine/types';
 import type { SiteAdapter } from '../sites/types';
 import { adapterSource } from './adapter-source';
-import { getEngine } from '../engine/bundled';
-import type { UiLang } from '../engine/types';
-import { startPageLoop, type MessageSource, type PageLoop, type PageStats } from '../page/loop';
-import { uiLangFor } from '../page/strings';
-import type { PageStatus, StatsMessage } from './messages';
+import { startPageLoop, toUtc, type BatchAnalyze, type MessageSource, type PageLoop, type PageStats, type ScannedMessage, type ThreadState } from '../page/loop';
+import {
+  isFocusCommand,
+  type AnalyzeBatchRequest,
+  type AnalyzeThreadRequest,
+  type AnalyzeThreadResponse,
+  type PageContext,
+  type PageContextRequest,
+  type PageStatus,
+  type StatsMessage,
+  type TabMessage,
+} from './messages';
+import { disabledCategoriesSetting, disabledRulesSetting, ignoresSetting, sitesSetting, timeZoneSetting } from './settings';
 import { evidenceSaver, watchEvidenceContextMenu } from './evidence-content';
-import { disabledCategoriesSetting, disabledRulesSetting, effectiveJurisdiction, ignoresSetting, sitesSetting, uiLangSetting } from './settings';
+import type { ThreadMessage } from '../engine/thread/analyze-thread';
 
 /** How long a claimed page may show no messages before the popup says the layout may have changed. */
 export const NO_MESSAGES_AFTER_MS = 8000;
@@ -22,71 +31,110 @@ export const NO_MESSAGES_AFTER_MS = 8000;
 export interface RunOptions {
   site: string;
   source: MessageSource;
+  /** how the site's messages reach the reader, for thread rules */
+  channel?: ThreadMessage['channel'];
   /** one-off scans (generic, selection) do not report "no messages" */
   oneOff?: boolean;
 }
 
+/** The side panel's view of a scanned message; the text only where there is something to show. */
+function tabMessage(r: ScannedMessage, inFlaggedThread: boolean): TabMessage {
+  const iso = toUtc(r.info.sentAt);
+  return {
+    id: r.id,
+    direction: r.info.direction,
+    ...(r.info.sender ? { sender: r.info.sender } : {}),
+    ...(r.info.sentAtShown || r.info.sentAt ? { sentAt: r.info.sentAtShown ?? r.info.sentAt } : {}),
+    ...(iso ? { sentAtIso: iso } : {}),
+    ...(r.info.threadId ? { threadId: r.info.threadId } : {}),
+    ...(r.info.subject ? { subject: r.info.subject } : {}),
+    text: r.findings.length || inFlaggedThread ? r.text : '',
+    findings: r.findings,
+  };
+}
+
 export async function runContentScript(ctx: ContentScriptContext, options: RunOptions): Promise<PageLoop | undefined> {
-  const send = (status: PageStatus, stats: PageStats) => {
-    const message: StatsMessage = { type: 'dunwatch:stats', site: options.site, status, stats };
+  let lastReport: Omit<StatsMessage, 'type' | 'site' | 'status'> = { stats: { messages: 0, flagged: 0, findings: 0, byCategory: {} } };
+  const send = (status: PageStatus) => {
+    const message: StatsMessage = { type: 'dunwatch:stats', site: options.site, status, url: location.href, ...lastReport };
     browser.runtime.sendMessage(message).catch(() => {
       // the background may be restarting; the next update will get through
     });
   };
-  const empty: PageStats = { messages: 0, flagged: 0, findings: 0, byCategory: {} };
   const sites = await sitesSetting.getValue();
   if (sites[options.site] === false) {
-    send('disabled', empty);
+    send('disabled');
     return undefined;
   }
-  const [uiPref, jurisdiction, ignores, disabledRules, disabledCategories] = await Promise.all([
-    uiLangSetting.getValue(),
-    effectiveJurisdiction(navigator.language),
+  const contextRequest: PageContextRequest = { type: 'dunwatch:page-context', locale: navigator.language };
+  const [page, ignores, disabledRules, disabledCategories, timeZone] = await Promise.all([
+    browser.runtime.sendMessage(contextRequest) as Promise<PageContext>,
     ignoresSetting.getValue(),
     disabledRulesSetting.getValue(),
     disabledCategoriesSetting.getValue(),
+    timeZoneSetting.getValue(),
   ]);
   if (ctx.isInvalid) return undefined;
-  const uiLang: UiLang = uiPref || uiLangFor(navigator.language);
-  const engine = getEngine();
-  const j = engine.bundle.jurisdictions[jurisdiction];
-  const rights = (j?.rights ?? []).map((r) => ({ title: r.title[uiLang], url: r.url, ...(r.phone ? { phone: r.phone } : {}) }));
   const categories = disabledCategories.length ? (['threat', 'privacy', 'abuse', 'deception', 'harassment', 'unfair'] as const).filter((c) => !disabledCategories.includes(c)) : undefined;
 
-  let last: PageStats = empty;
+  // the engine is in the background: one request per frame of new messages
+  const analyze: BatchAnalyze = async (items) => {
+    const request: AnalyzeBatchRequest = { type: 'dunwatch:analyze-batch', items: items.map((i) => ({ text: i.text, options: { ...i.options, disabledRules, ...(categories ? { categories } : {}) } })) };
+    const results = (await browser.runtime.sendMessage(request)) as AnalyzeResult[] | undefined;
+    if (!Array.isArray(results) || results.length !== items.length) throw new Error('the background did not answer the analysis request');
+    return results;
+  };
+  const analyzeThread = async (messages: ThreadMessage[]) => {
+    const request: AnalyzeThreadRequest = { type: 'dunwatch:analyze-thread', messages, options: { jurisdiction: page.jurisdiction, uiLang: page.uiLang, ...(timeZone ? { timeZone } : {}) } };
+    const answer = (await browser.runtime.sendMessage(request)) as AnalyzeThreadResponse | undefined;
+    if (!answer || 'error' in answer) throw new Error(answer?.error ?? 'no answer from the background');
+    return answer.findings;
+  };
+
   let status: PageStatus = 'scanning';
   let sendTimer: ReturnType<typeof setTimeout> | undefined;
-  const report = () => {
+  const report = (stats: PageStats, records: ScannedMessage[], threads: ThreadState[]) => {
+    const flaggedThreadMessages = new Set(threads.filter((t) => t.findings.length).flatMap((t) => t.messageIds));
+    lastReport = {
+      stats,
+      messages: records.map((r) => tabMessage(r, flaggedThreadMessages.has(r.id))),
+      threads: threads.filter((t) => t.findings.length).map((t) => ({ threadId: t.threadId, messageIds: t.messageIds, findings: t.findings })),
+    };
+    if (stats.messages) status = 'ok';
     clearTimeout(sendTimer);
-    sendTimer = setTimeout(() => send(status, last), 200);
+    sendTimer = setTimeout(() => send(status), 200);
   };
   const loop = startPageLoop(document, {
     site: options.site,
     source: options.source,
-    analyze: (text, o) => engine.analyze(text, { ...o, disabledRules, categories }),
-    jurisdiction,
-    uiLang,
-    rights,
+    analyze,
+    analyzeThread,
+    ...(options.channel ? { channel: options.channel } : {}),
+    jurisdiction: page.jurisdiction,
+    uiLang: page.uiLang,
+    rights: page.rights,
     ignores,
     onIgnoresChange: (v) => void ignoresSetting.setValue(v),
     onSaveEvidence: options.oneOff ? undefined : evidenceSaver(options.site),
-    onStats: (stats) => {
-      last = stats;
-      if (stats.messages) status = 'ok';
-      report();
-    },
+    onStats: report,
   });
   const noMessages = options.oneOff
     ? undefined
     : setTimeout(() => {
-        if (!last.messages) {
+        if (!lastReport.stats.messages) {
           status = 'no-messages';
-          report();
+          send(status);
         }
       }, NO_MESSAGES_AFTER_MS);
+  const onCommand = (message: unknown) => {
+    if (isFocusCommand(message)) return Promise.resolve(loop.focus(message.messageId, message.finding));
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => {
     clearTimeout(noMessages);
     clearTimeout(sendTimer);
+    browser.runtime.onMessage.removeListener(onCommand);
     loop.stop();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => loop.rescanAll());
@@ -100,7 +148,13 @@ export function siteContentScript(adapter: SiteAdapter) {
     matches: [...adapter.matches],
     runAt: 'document_idle',
     main(ctx) {
-      void runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter) });
+      void runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter), channel: channelOf(adapter) });
     },
   });
+}
+
+/** Google Messages carries SMS; the other messaging sites are chat; webmail is e-mail. */
+function channelOf(adapter: SiteAdapter): ThreadMessage['channel'] {
+  if (adapter.id === 'google-messages') return 'sms';
+  return adapter.kind === 'webmail' ? 'email' : 'chat';
 }

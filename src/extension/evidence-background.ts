@@ -125,14 +125,20 @@ export function registerEvidence(): void {
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    // the menu is created after any removeAll() issued earlier in this event (calls run in order)
-    browser.contextMenus
-      .create({
-        id: MENU_SAVE_EVIDENCE,
-        title: browser.i18n.getMessage('menuSaveEvidence'),
-        contexts: ['page', 'selection', 'link', 'image'],
-        documentUrlPatterns: [...new Set(adapters.flatMap((a) => a.matches))],
-      });
+    // after this event's other listeners: one of them may removeAll() the menus first, and
+    // extension API calls are handled in the order they are made
+    setTimeout(() => {
+      try {
+        browser.contextMenus.create({
+          id: MENU_SAVE_EVIDENCE,
+          title: browser.i18n.getMessage('menuSaveEvidence'),
+          contexts: ['page', 'selection', 'link', 'image'],
+          documentUrlPatterns: [...new Set(adapters.flatMap((a) => a.matches))],
+        });
+      } catch (e) {
+        console.warn('[dunwatch] could not add the "Save as evidence" menu item:', e);
+      }
+    }, 0);
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { getEngine } from '../engine/bundled';
 import { EvidenceStore } from '../evidence/storage';
-import { startPageLoop, type MessageSource, type PageLoop } from '../page/loop';
+import { batchOf, startPageLoop, type MessageSource, type PageLoop } from '../page/loop';
 import { evidenceSaver, watchEvidenceContextMenu } from './evidence-content';
 import type { EvidenceCaptureRequest, EvidenceListResponse, EvidenceSaveAnswer } from './evidence-messages';
 import { EvidenceService } from './evidence-service';
@@ -43,7 +43,7 @@ function page() {
     el.setAttribute('data-thread', thread);
     el.setAttribute('data-dir', dir);
     el.setAttribute('data-sender', sender);
-    el.setAttribute('data-time', '9:14 AM');
+    el.setAttribute('data-time', '2026-11-20T09:14:00');
     const body = document.createElement('div');
     body.className = 'body';
     body.textContent = text;
@@ -71,7 +71,7 @@ beforeEach(async () => {
   loop = startPageLoop(document, {
     site: 'gmail',
     source,
-    analyze: (text, o) => engine.analyze(text, o),
+    analyze: batchOf((text, o) => engine.analyze(text, o)),
     uiLang: 'en',
     forceOverlay: true,
     onSaveEvidence: evidenceSaver('gmail'),
@@ -102,7 +102,7 @@ describe('Save as evidence in the page', () => {
     await until(() => noticeState() === 'saved');
     expect(shadow().querySelector('[data-dunwatch-notice]')!.textContent).toMatch(/^Saved to the evidence locker\. Saved without a screenshot: the browser allows one only after you right-click/);
     const [item] = (await list()).items;
-    expect(item!.record).toMatchObject({ site: 'gmail', url: 'https://mail.example/thread', threadId: 't1', sender: { name: 'Apex Recovery', address: 'c@apex.example' }, sentAt: { shown: '9:14 AM', iso: null }, direction: 'incoming', subject: 'Final notice', screenshotSha256: null });
+    expect(item!.record).toMatchObject({ site: 'gmail', url: 'https://mail.example/thread', threadId: 't1', sender: { name: 'Apex Recovery', address: 'c@apex.example' }, sentAt: { shown: '2026-11-20T09:14:00', iso: new Date('2026-11-20T09:14:00').toISOString() }, direction: 'incoming', subject: 'Final notice', screenshotSha256: null });
     expect(item!.record.text.trim()).toBe(THREAT);
     expect(item!.record.findings.map((f) => f.rule)).toEqual(engine.analyze(item!.record.text, { uiLang: 'en', context: { direction: 'incoming' } }).findings.map((f) => f.rule));
     expect(sent[0]!.viewport.width).toBeGreaterThan(0);

@@ -6,18 +6,20 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { LoopOptions, PageLoop, ScannedMessage } from '../page/loop';
+import { toUtc, type LoopOptions, type PageLoop, type ScannedMessage } from '../page/loop';
 import type { EvidenceSaveOutcome } from '../page/ui';
 import { isEvidenceContextSaveCommand, isEvidenceSaveMessageCommand, newEvidenceId, type EvidenceSaveAnswer, type CapturedMessage, type EvidenceCaptureRequest, type EvidenceCaptureResponse } from './evidence-messages';
 
 export function capturedMessage(r: ScannedMessage): CapturedMessage {
   const rect = r.element.getBoundingClientRect();
-  const info = r.info as ScannedMessage['info'] & { sentAtIso?: string };
+  const info = r.info;
+  // adapters give the shown time as local wall time; the page shows it in this browser's zone
+  const sentAtIso = toUtc(info.sentAt);
   return {
     id: newEvidenceId(),
     ...(info.sender ? { sender: info.sender } : {}),
     ...(info.sentAt ? { sentAt: info.sentAt } : {}),
-    ...(info.sentAtIso ? { sentAtIso: info.sentAtIso } : {}),
+    ...(sentAtIso ? { sentAtIso } : {}),
     direction: info.direction,
     ...(info.threadId ? { threadId: info.threadId } : {}),
     ...(info.subject ? { subject: info.subject } : {}),

@@ -2,8 +2,14 @@
  * The page loop every content script runs: collect DOM mutations, handle them once per
  * frame within a time budget, scan only new or changed message roots, draw highlights and
  * markers, and stop cleanly when the extension is updated or the page navigates away.
+ *
+ * Analysis is asynchronous and batched: in the extension the engine lives in the background
+ * (the page never parses compromise or the rules), so a frame extracts the text of new
+ * messages, sends them in one request, and applies the answers when they come back, if the
+ * message has not changed meanwhile.
  */
 import type { AnalyzeOptions, AnalyzeResult, Category, Finding, UiLang } from '../engine/types';
+import type { ThreadFinding, ThreadMessage } from '../engine/thread/analyze-thread';
 import { extractText, rangeFor, type ExtractedText } from './extract';
 import { Highlighter, supportsHighlights } from './highlight';
 import { PageUi, type CardContext, type EvidenceSaveOutcome, type EvidenceScope, type IgnoreScope } from './ui';
@@ -12,9 +18,13 @@ export interface MessageInfo {
   body: Element;
   sender?: string;
   sentAt?: string;
+  /** the time as the site shows it */
+  sentAtShown?: string;
   direction: 'incoming' | 'outgoing' | 'unknown';
   threadId?: string;
   subject?: string;
+  /** 'list' for inbox preview rows (never grouped into threads) */
+  layout?: 'thread' | 'list';
 }
 
 /** What the loop needs from a site adapter. */
@@ -42,6 +52,8 @@ export interface PageStats {
 }
 
 export interface ScannedMessage {
+  /** stable for the life of the page (also the element's `data-dunwatch-id`) */
+  id: string;
   element: Element;
   info: MessageInfo;
   text: string;
@@ -49,16 +61,35 @@ export interface ScannedMessage {
   findings: Finding[];
 }
 
+/** Analyse many texts at once; resolves with one result per item, in order. */
+export type BatchAnalyze = (items: { text: string; options: AnalyzeOptions }[]) => Promise<AnalyzeResult[]>;
+
+/** A synchronous engine (tests, the demo page) as a BatchAnalyze. */
+export function batchOf(analyze: (text: string, options: AnalyzeOptions) => AnalyzeResult): BatchAnalyze {
+  return async (items) => items.map((i) => analyze(i.text, i.options));
+}
+
+/** Conduct-over-time findings of one conversation on the page. */
+export interface ThreadState {
+  threadId: string;
+  messageIds: string[];
+  findings: ThreadFinding[];
+}
+
 export interface LoopOptions {
   site: string;
   source: MessageSource;
-  analyze: (text: string, options: AnalyzeOptions) => AnalyzeResult;
+  analyze: BatchAnalyze;
+  /** thread-level analysis (hours, frequency, contact after STOP); off when absent */
+  analyzeThread?: (messages: ThreadMessage[]) => Promise<ThreadFinding[]>;
+  /** how this site's messages reach the reader, for thread rules */
+  channel?: ThreadMessage['channel'];
   jurisdiction?: string;
   uiLang: UiLang;
   rights?: CardContext['rights'];
   ignores?: IgnoreEntry[];
   onIgnoresChange?: (ignores: IgnoreEntry[]) => void;
-  onStats?: (stats: PageStats, records: ScannedMessage[]) => void;
+  onStats?: (stats: PageStats, records: ScannedMessage[], threads: ThreadState[]) => void;
   /** ms of scanning per frame before yielding to the page */
   budgetMs?: number;
   /** force the overlay fallback (tests, browsers without the Highlight API) */
@@ -71,10 +102,26 @@ export interface PageLoop {
   stop(): void;
   rescanAll(): void;
   records(): ScannedMessage[];
+  threads(): ThreadState[];
+  /** scroll a scanned message into view and open its card (side panel, keyboard users) */
+  focus(messageId: string, finding?: number): boolean;
   /** resolves when nothing is waiting to be scanned */
   idle(): Promise<void>;
   /** evidence: save the message containing `node` (context menu, side panel); undefined when it is no scanned message */
   saveEvidence(node: Node, scope: EvidenceScope): Promise<EvidenceSaveOutcome | undefined> | undefined;
+}
+
+/** Messages per analysis request: one frame's worth, so answers come back in small steps. */
+const MAX_BATCH = 40;
+
+/**
+ * Adapters read shown times as ISO wall time without a zone; the page shows them in the
+ * reader's zone, which is this browser's, so the local Date is the right instant.
+ */
+export function toUtc(sentAt: string | undefined): string | undefined {
+  if (!sentAt) return undefined;
+  const d = new Date(sentAt);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
 /** FNV-1a of the text: a stable key for "ignore in this message" without storing the text. */
@@ -104,7 +151,9 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
   const records = new Map<Element, ScannedMessage & { extracted: ExtractedText }>();
   const pending = new Set<Element>();
   let scheduled = false;
+  let inFlight = false;
   let stopped = false;
+  let lastId = 0;
   let idleWaiters: (() => void)[] = [];
 
   const ui = new PageUi(doc, {
@@ -148,18 +197,33 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       stats.findings += r.findings.length;
       for (const f of r.findings) stats.byCategory[f.category] = (stats.byCategory[f.category] ?? 0) + 1;
     }
-    options.onStats?.(stats, list);
+    options.onStats?.(stats, list, [...threadResults.values()].map((t) => t.state));
   }
 
-  function scanOne(element: Element): void {
+  interface Extracted {
+    element: Element;
+    info: MessageInfo;
+    extracted: ExtractedText;
+  }
+
+  /** Read a message root; undefined when it is not a message or has not changed since its last scan. */
+  function extractOne(element: Element): Extracted | undefined {
     const info = options.source.info(element);
-    if (!info) return;
+    if (!info) return undefined;
     const extracted = extractText(info.body);
-    // unchanged since the last scan (the observer fires for our own attribute writes too)
-    if (seen.get(element) === extracted.text && records.has(element)) return;
+    // unchanged since the last scan (the observer fires for our own markers and highlights too)
+    if (seen.get(element) === extracted.text && records.has(element)) return undefined;
     seen.set(element, extracted.text);
-    const direction = info.direction === 'outgoing' ? 'outgoing' : 'incoming';
-    const result = options.analyze(extracted.text, { jurisdiction: options.jurisdiction, uiLang: options.uiLang, context: { direction } });
+    return { element, info, extracted };
+  }
+
+  function apply({ element, info }: Extracted, result: AnalyzeResult): void {
+    // re-read: the page may have re-rendered the message while the background was answering
+    const extracted = extractText(info.body);
+    if (extracted.text !== seen.get(element)) {
+      pending.add(element);
+      return;
+    }
     const key = messageKey(extracted.text);
     const findings = result.findings.filter((f) => !isIgnored(ignores, options.site, f, info.sender, key));
     const entries = findings.flatMap((f) => {
@@ -167,44 +231,143 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       return range ? [{ category: f.category, range }] : [];
     });
     highlighter.set(element, entries);
+    let id = records.get(element)?.id ?? element.getAttribute('data-dunwatch-id');
+    if (!id) id = `m${++lastId}`;
+    element.setAttribute('data-dunwatch-id', id);
     element.setAttribute('data-dunwatch-state', findings.length ? 'flagged' : 'clean');
     element.setAttribute('data-dunwatch-findings', String(findings.length));
-    records.set(element, { element, info, text: extracted.text, result, findings, extracted });
-    ui.setMarker({ message: element, findings, rights: options.rights ?? [] });
+    records.set(element, { id, element, info, text: extracted.text, result, findings, extracted });
+    ui.setMarker({ message: element, anchor: info.body, findings, rights: options.rights ?? [] });
   }
 
-  function flush(): void {
+  async function flush(): Promise<void> {
     scheduled = false;
-    if (stopped) return;
+    if (stopped || inFlight) return;
     const started = performance.now();
+    const batch: Extracted[] = [];
     for (const el of pending) {
       pending.delete(el);
       if (el.isConnected) {
         try {
-          scanOne(el);
+          const x = extractOne(el);
+          if (x) batch.push(x);
         } catch (e) {
           // a page that changes under us must not stop the loop: skip this message, keep going
-          console.warn('[dunwatch] could not scan a message:', e);
+          console.warn('[dunwatch] could not read a message:', e);
         }
       }
-      if (performance.now() - started > budget && pending.size) break;
+      if ((performance.now() - started > budget || batch.length >= MAX_BATCH) && pending.size) break;
+    }
+    if (batch.length) {
+      inFlight = true;
+      let results: AnalyzeResult[] | undefined;
+      try {
+        results = await options.analyze(
+          batch.map((b) => ({
+            text: b.extracted.text,
+            options: { jurisdiction: options.jurisdiction, uiLang: options.uiLang, context: { direction: b.info.direction === 'outgoing' ? 'outgoing' : 'incoming' } },
+          })),
+        );
+      } catch (e) {
+        console.warn('[dunwatch] analysis failed, will retry:', e);
+        retryLater(batch.map((b) => b.element));
+      } finally {
+        inFlight = false;
+      }
+      if (stopped) return;
+      if (results) {
+        batch.forEach((b, i) => {
+          const r = results![i];
+          if (!r || !b.element.isConnected) return;
+          try {
+            apply(b, r);
+          } catch (e) {
+            console.warn('[dunwatch] could not mark a message:', e);
+          }
+        });
+      }
     }
     highlighter.prune();
     ui.reposition();
+    updateThreads();
     report();
     if (pending.size) schedule();
-    else {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      waiters.forEach((w) => w());
+    else if (!threadsInFlight) wakeIdle();
+  }
+
+  function wakeIdle(): void {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    waiters.forEach((w) => w());
+  }
+
+  const attempts = new WeakMap<Element, number>();
+  /** The background can be restarting (MV3 service worker): try again, a few times, then give up. */
+  function retryLater(elements: Element[]): void {
+    for (const el of elements) {
+      seen.delete(el);
+      const n = (attempts.get(el) ?? 0) + 1;
+      attempts.set(el, n);
+      if (n <= 3) setTimeout(() => {
+        pending.add(el);
+        schedule();
+      }, 500 * n);
+    }
+  }
+
+  // conduct over time: regroup the page's conversations after each batch, re-ask only for changed ones
+  const threadResults = new Map<string, { signature: string; state: ThreadState }>();
+  let threadsInFlight = 0;
+  function updateThreads(): void {
+    if (!options.analyzeThread) return;
+    const groups = new Map<string, (ScannedMessage & { extracted: ExtractedText })[]>();
+    for (const r of records.values()) {
+      if (!r.element.isConnected || !r.info.threadId || r.info.layout === 'list' || r.info.direction === 'unknown') continue;
+      const list = groups.get(r.info.threadId) ?? [];
+      list.push(r);
+      groups.set(r.info.threadId, list);
+    }
+    for (const id of [...threadResults.keys()]) if (!groups.has(id)) {
+      ui.setThreadMarker(id, undefined, []);
+      threadResults.delete(id);
+    }
+    for (const [threadId, list] of groups) {
+      list.sort((x, y) => (x.element.compareDocumentPosition(y.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      if (!list.some((r) => r.info.direction === 'incoming')) continue;
+      const messages: ThreadMessage[] = list.map((r) => ({
+        id: r.id,
+        text: r.text,
+        direction: r.info.direction === 'outgoing' ? 'outgoing' : 'incoming',
+        ...(r.info.sender ? { sender: r.info.sender } : {}),
+        ...(toUtc(r.info.sentAt) ? { sentAt: toUtc(r.info.sentAt) } : {}),
+        ...(options.channel ? { channel: options.channel } : {}),
+      }));
+      const signature = messages.map((m) => `${m.id}|${m.sentAt ?? ''}|${messageKey(m.text)}`).join(',');
+      if (threadResults.get(threadId)?.signature === signature) continue;
+      const state: ThreadState = { threadId, messageIds: messages.map((m) => m.id), findings: threadResults.get(threadId)?.state.findings ?? [] };
+      threadResults.set(threadId, { signature, state });
+      threadsInFlight++;
+      options
+        .analyzeThread(messages)
+        .then((findings) => {
+          if (stopped || threadResults.get(threadId)?.signature !== signature) return;
+          state.findings = findings;
+          ui.setThreadMarker(threadId, list[0]!.element, findings);
+          report();
+        })
+        .catch((e) => console.warn('[dunwatch] thread analysis failed:', e))
+        .finally(() => {
+          threadsInFlight--;
+          if (!threadsInFlight && !pending.size && !scheduled && !inFlight) wakeIdle();
+        });
     }
   }
 
   function schedule(): void {
     if (scheduled || stopped) return;
     scheduled = true;
-    if (doc.visibilityState === 'hidden') setTimeout(flush, 50);
-    else win.requestAnimationFrame(() => flush());
+    if (doc.visibilityState === 'hidden') setTimeout(() => void flush(), 50);
+    else win.requestAnimationFrame(() => void flush());
   }
 
   function enqueue(scope: ParentNode): void {
@@ -263,7 +426,7 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
     return undefined;
   };
   const open = (hit: NonNullable<ReturnType<typeof findingAt>>) =>
-    ui.openCard({ message: hit.record.element, findings: hit.record.findings, rights: options.rights ?? [] }, hit.rect, ui.markerOf(hit.record.element), hit.finding);
+    ui.openCard({ message: hit.record.element, anchor: hit.record.info.body, findings: hit.record.findings, rights: options.rights ?? [] }, hit.rect, ui.markerOf(hit.record.element), hit.finding);
   const onClick = (e: MouseEvent) => {
     if (ui.cardContains(e.target)) return;
     const hit = findingAt(e.clientX, e.clientY);
@@ -308,6 +471,7 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       highlighter.destroy();
       ui.destroy();
       for (const el of records.keys()) {
+        el.removeAttribute('data-dunwatch-id');
         el.removeAttribute('data-dunwatch-state');
         el.removeAttribute('data-dunwatch-findings');
       }
@@ -316,11 +480,23 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
     },
     rescanAll,
     records: () => [...records.values()],
+    threads: () => [...threadResults.values()].map((t) => t.state),
+    focus(messageId, finding) {
+      const rec = [...records.values()].find((r) => r.id === messageId && r.element.isConnected);
+      if (!rec) return false;
+      rec.element.scrollIntoView({ block: 'center' });
+      const f = finding === undefined ? undefined : rec.findings[finding];
+      const range = f ? rangeFor(doc, rec.extracted, f.start, f.end) : undefined;
+      const anchor = range?.getBoundingClientRect() ?? rec.element.getBoundingClientRect();
+      ui.reposition();
+      if (rec.findings.length) ui.openCard({ message: rec.element, anchor: rec.info.body, findings: rec.findings, rights: options.rights ?? [] }, anchor, ui.markerOf(rec.element), f);
+      return true;
+    },
     saveEvidence(node, scope) {
       const message = options.source.messageOf(node);
       if (!message || !records.has(message) || !options.onSaveEvidence) return undefined;
       return ui.saveEvidence(message, scope);
     },
-    idle: () => (pending.size || scheduled ? new Promise<void>((r) => idleWaiters.push(r)) : Promise.resolve()),
+    idle: () => (pending.size || scheduled || inFlight || threadsInFlight ? new Promise<void>((r) => idleWaiters.push(r)) : Promise.resolve()),
   };
 }

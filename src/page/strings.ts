@@ -5,6 +5,8 @@ const STRINGS = {
   en: {
     marker: (n: number) => `Dunwatch: ${n} problem${n === 1 ? '' : 's'} in this message. Open the explanation.`,
     card: 'Dunwatch: what this message may not say',
+    threadMarker: (n: number) => `Dunwatch: ${n} pattern${n === 1 ? '' : 's'} in how this conversation's messages were sent. Open the explanation.`,
+    threadCard: 'Dunwatch: when and how often they contacted you',
     close: 'Close',
     law: 'The law',
     rights: 'Your rights and where to complain',
@@ -30,6 +32,8 @@ const STRINGS = {
   'zh-CN': {
     marker: (n: number) => `催收哨兵：这条消息有${n}处问题。打开说明。`,
     card: '催收哨兵：这条消息中不应出现的内容',
+    threadMarker: (n: number) => `催收哨兵：这段对话的联系时间或频率有${n}处值得注意。打开说明。`,
+    threadCard: '催收哨兵：对方联系你的时间和频率',
     close: '关闭',
     law: '法律依据',
     rights: '你的权利与投诉渠道',
@@ -55,6 +59,8 @@ const STRINGS = {
   'zh-TW': {
     marker: (n: number) => `催收哨兵：這則訊息有${n}處問題。打開說明。`,
     card: '催收哨兵：這則訊息中不應出現的內容',
+    threadMarker: (n: number) => `催收哨兵：這段對話的聯絡時間或頻率有${n}處值得注意。打開說明。`,
+    threadCard: '催收哨兵：對方聯絡你的時間和頻率',
     close: '關閉',
     law: '法律依據',
     rights: '你的權利與申訴管道',

@@ -5,6 +5,7 @@
  * textContent; links open only when the user clicks them.
  */
 import type { Category, Finding, UiLang } from '../engine/types';
+import type { ThreadFinding } from '../engine/thread/analyze-thread';
 import { categoryStyle } from './highlight';
 import { UI_ATTRIBUTE } from './extract';
 import { strings } from './strings';
@@ -13,6 +14,8 @@ export type IgnoreScope = 'message' | 'sender' | 'rule-on-site';
 
 export interface CardContext {
   message: Element;
+  /** the message body: the marker sits at the end of its text, not at the far edge of the row */
+  anchor?: Element;
   findings: Finding[];
   /** official rights / complaint pages for the chosen jurisdiction */
   rights: { title: string; url: string; phone?: string }[];
@@ -47,6 +50,7 @@ const CSS = `
 .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
 .card .actions button { font: inherit; font-size: 12px; padding: 3px 8px; border-radius: 6px; border: 1px solid #9ca3af; background: #f9fafb; color: #111827; cursor: pointer; }
 .card .note { font-size: 12px; color: #4b5563; margin-top: 8px; }
+.marker.thread { width: auto; min-width: 26px; padding: 0 8px; background: #92400e; }
 .box { position: absolute; pointer-events: none; z-index: 2147483645; }
 .save { position: absolute; z-index: 2147483646; width: 24px; height: 24px; border-radius: 12px; border: 2px solid #fff; background: #374151; color: #fff;
   font: 700 13px/18px system-ui, sans-serif; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.35); padding: 0; }
@@ -65,7 +69,9 @@ export class PageUi {
   private readonly root: ShadowRoot;
   private readonly markers = new Map<Element, HTMLButtonElement>();
   private readonly saveButtons = new Map<Element, HTMLButtonElement>();
-  private card?: { el: HTMLElement; opener?: HTMLElement; ctx: CardContext };
+  /** one marker per conversation with conduct-over-time findings, at its first message */
+  private readonly threadMarkers = new Map<string, { button: HTMLButtonElement; message: Element }>();
+  private card?: { el: HTMLElement; opener?: HTMLElement; ctx?: CardContext };
   private boxes: HTMLElement[] = [];
 
   constructor(
@@ -114,19 +120,38 @@ export class PageUi {
     b.title = this.s.marker(ctx.findings.length);
     b.style.background = categoryStyle(ctx.findings[0]!.category).colour;
     b.onclick = () => this.openCard(ctx, b.getBoundingClientRect(), b);
-    this.placeMarker(ctx.message, b);
+    this.anchors.set(b, ctx.anchor);
     this.setSaveButton(ctx.message);
+    this.placeMarker(ctx.message, b);
   }
 
+  private readonly anchors = new WeakMap<HTMLElement, Element | undefined>();
+
+  /**
+   * Beside the message: just after the end of its text's widest line, top-aligned, never past
+   * the message row's own right edge (a full-width row would put it far from the words).
+   */
   private placeMarker(message: Element, button: HTMLElement): void {
-    const rect = message.getBoundingClientRect();
-    const pos = this.pagePosition(rect);
+    const row = message.getBoundingClientRect();
+    const anchor = this.anchors.get(button);
+    let right = row.right;
+    let top = row.top;
+    if (anchor?.isConnected) {
+      const range = this.doc.createRange();
+      range.selectNodeContents(anchor);
+      const text = range.getBoundingClientRect();
+      if (text.width > 0) {
+        right = Math.min(text.right + 32, row.right);
+        top = Math.max(row.top, text.top - 4);
+      }
+    }
+    const pos = this.pagePosition(new DOMRect(right - 30, top, 30, 26));
     button.style.top = `${Math.max(pos.top + 2, 0)}px`;
-    button.style.left = `${Math.max(pos.left + rect.width - 30, 0)}px`;
+    button.style.left = `${Math.max(pos.left, 0)}px`;
     const save = this.saveButtons.get(message);
     if (save) {
       save.style.top = `${Math.max(pos.top + 3, 0)}px`;
-      save.style.left = `${Math.max(pos.left + rect.width - 58, 0)}px`;
+      save.style.left = `${Math.max(pos.left - 28, 0)}px`;
     }
   }
 
@@ -143,7 +168,6 @@ export class PageUi {
     save.onclick = () => void this.saveEvidence(message, 'message');
     this.root.append(save);
     this.saveButtons.set(message, save);
-    this.placeMarker(message, this.markers.get(message)!);
   }
 
   private evidenceActions(message: Element): HTMLElement | undefined {
@@ -200,6 +224,39 @@ export class PageUi {
     if (state !== 'working') setTimeout(() => el.remove(), 10_000);
   }
 
+  /** Conduct over time: a marker at the top of a conversation, not a text highlight. */
+  setThreadMarker(threadId: string, firstMessage: Element | undefined, findings: ThreadFinding[]): void {
+    const existing = this.threadMarkers.get(threadId);
+    if (!firstMessage || !findings.length) {
+      existing?.button.remove();
+      this.threadMarkers.delete(threadId);
+      return;
+    }
+    const button = existing?.button ?? this.doc.createElement('button');
+    if (!existing) {
+      button.className = 'marker thread';
+      button.type = 'button';
+      this.root.append(button);
+    }
+    this.threadMarkers.set(threadId, { button, message: firstMessage });
+    button.textContent = `⏱ ${findings.length}`;
+    button.setAttribute('aria-label', this.s.threadMarker(findings.length));
+    button.title = this.s.threadMarker(findings.length);
+    button.setAttribute('data-dunwatch-thread', threadId);
+    button.onclick = () => this.openThreadCard(findings, button);
+    this.placeThreadMarker(firstMessage, button);
+  }
+
+  private placeThreadMarker(message: Element, button: HTMLElement): void {
+    const pos = this.pagePosition(message.getBoundingClientRect());
+    button.style.top = `${Math.max(pos.top - 30, 0)}px`;
+    button.style.left = `${Math.max(pos.left, 0)}px`;
+  }
+
+  threadMarkerOf(threadId: string): HTMLButtonElement | undefined {
+    return this.threadMarkers.get(threadId)?.button;
+  }
+
   /** Re-place markers after scrolling, resizing or layout changes. */
   reposition(): void {
     for (const [message, button] of this.markers) {
@@ -210,28 +267,75 @@ export class PageUi {
         this.saveButtons.delete(message);
       } else this.placeMarker(message, button);
     }
+    for (const [id, { message, button }] of this.threadMarkers) {
+      if (!message.isConnected) {
+        button.remove();
+        this.threadMarkers.delete(id);
+      } else this.placeThreadMarker(message, button);
+    }
   }
 
   markerOf(message: Element): HTMLButtonElement | undefined {
     return this.markers.get(message);
   }
 
-  openCard(ctx: CardContext, anchor: DOMRect, opener?: HTMLElement, focusFinding?: Finding): void {
+  /** The card's frame: a labelled dialog with a close button; Escape closes it. */
+  private cardShell(label: string): { el: HTMLElement; close: HTMLButtonElement } {
     this.closeCard(false);
-    const s = this.s;
     const el = this.doc.createElement('section');
     el.className = 'card';
     el.setAttribute('role', 'dialog');
-    el.setAttribute('aria-label', s.card);
+    el.setAttribute('aria-label', label);
     const heading = this.doc.createElement('h2');
-    heading.textContent = s.card;
+    heading.textContent = label;
     const close = this.doc.createElement('button');
     close.className = 'close';
     close.type = 'button';
     close.textContent = '×';
-    close.setAttribute('aria-label', s.close);
+    close.setAttribute('aria-label', this.s.close);
     close.onclick = () => this.closeCard(true);
     el.append(heading, close);
+    el.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        this.closeCard(true);
+      }
+    });
+    return { el, close };
+  }
+
+  private showCard(el: HTMLElement, close: HTMLButtonElement, anchor: DOMRect, opener: HTMLElement | undefined, ctx: CardContext | undefined): void {
+    const note = this.doc.createElement('p');
+    note.className = 'note';
+    note.textContent = this.s.disclaimer;
+    el.append(note);
+    this.root.append(el);
+    const pos = this.pagePosition(anchor);
+    const win = this.doc.defaultView!;
+    el.style.top = `${pos.top + anchor.height + 6}px`;
+    el.style.left = `${Math.max(win.scrollX + 8, Math.min(pos.left, win.scrollX + win.innerWidth - 400))}px`;
+    this.card = { el, opener, ctx };
+    close.focus();
+  }
+
+  /** Thread findings: what the pattern of messages may show, with the law; no ignore buttons (nothing to un-highlight). */
+  openThreadCard(findings: ThreadFinding[], opener: HTMLElement): void {
+    const s = this.s;
+    const { el, close } = this.cardShell(s.threadCard);
+    for (const f of findings) {
+      const block = this.doc.createElement('div');
+      block.append(this.findingHeading(f.category, f.severity, f.title));
+      const explain = this.doc.createElement('p');
+      explain.textContent = f.explanation;
+      block.append(explain, ...this.lawList(f.citations));
+      el.append(block);
+    }
+    this.showCard(el, close, opener.getBoundingClientRect(), opener, undefined);
+  }
+
+  openCard(ctx: CardContext, anchor: DOMRect, opener?: HTMLElement, focusFinding?: Finding): void {
+    const s = this.s;
+    const { el, close } = this.cardShell(s.card);
     const ordered = focusFinding ? [focusFinding, ...ctx.findings.filter((f) => f !== focusFinding)] : ctx.findings;
     for (const f of ordered) el.append(this.findingBlock(f, ctx));
     if (ctx.rights.length) {
@@ -243,49 +347,41 @@ export class PageUi {
     }
     const save = this.evidenceActions(ctx.message);
     if (save) el.append(save);
-    const note = this.doc.createElement('p');
-    note.className = 'note';
-    note.textContent = s.disclaimer;
-    el.append(note);
-    el.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        this.closeCard(true);
-      }
-    });
-    this.root.append(el);
-    const pos = this.pagePosition(anchor);
-    const win = this.doc.defaultView!;
-    el.style.top = `${pos.top + anchor.height + 6}px`;
-    el.style.left = `${Math.max(win.scrollX + 8, Math.min(pos.left, win.scrollX + win.innerWidth - 400))}px`;
-    this.card = { el, opener, ctx };
-    close.focus();
+    this.showCard(el, close, anchor, opener, ctx);
+  }
+
+  private findingHeading(category: Category, severity: Finding['severity'], titleText: string): HTMLElement {
+    const s = this.s;
+    const h = this.doc.createElement('h3');
+    const tag = this.doc.createElement('span');
+    tag.className = 'tag';
+    tag.style.color = categoryStyle(category).colour;
+    tag.textContent = `${s.category[category]} · ${s.severity[severity]}`;
+    const title = this.doc.createElement('span');
+    title.textContent = titleText;
+    h.append(tag, title);
+    return h;
+  }
+
+  private lawList(citations: Finding['citations']): HTMLElement[] {
+    if (!citations.length) return [];
+    const lawHead = this.doc.createElement('div');
+    lawHead.textContent = `${this.s.law}:`;
+    const ul = this.doc.createElement('ul');
+    for (const c of citations) ul.append(this.linkItem(c.title, c.url));
+    return [lawHead, ul];
   }
 
   private findingBlock(f: Finding, ctx: CardContext): HTMLElement {
     const s = this.s;
     const block = this.doc.createElement('div');
-    const h = this.doc.createElement('h3');
-    const tag = this.doc.createElement('span');
-    tag.className = 'tag';
-    tag.style.color = categoryStyle(f.category as Category).colour;
-    tag.textContent = `${s.category[f.category]} · ${s.severity[f.severity]}`;
-    const title = this.doc.createElement('span');
-    title.textContent = f.title;
-    h.append(tag, title);
+    const h = this.findingHeading(f.category, f.severity, f.title);
     const excerpt = this.doc.createElement('blockquote');
     excerpt.className = 'excerpt';
     excerpt.textContent = f.excerpt;
     const explain = this.doc.createElement('p');
     explain.textContent = f.explanation;
-    block.append(h, excerpt, explain);
-    if (f.citations.length) {
-      const lawHead = this.doc.createElement('div');
-      lawHead.textContent = `${s.law}:`;
-      const ul = this.doc.createElement('ul');
-      for (const c of f.citations) ul.append(this.linkItem(c.title, c.url));
-      block.append(lawHead, ul);
-    }
+    block.append(h, excerpt, explain, ...this.lawList(f.citations));
     const actions = this.doc.createElement('div');
     actions.className = 'actions';
     actions.setAttribute('role', 'group');
@@ -385,6 +481,7 @@ export class PageUi {
     this.host.remove();
     this.markers.clear();
     this.saveButtons.clear();
+    this.threadMarkers.clear();
     this.card = undefined;
   }
 }
