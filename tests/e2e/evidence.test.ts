@@ -5,10 +5,12 @@
  * export, unzip and run `sha256sum -c SHA256SUMS`, then import the bundle into a fresh
  * profile and see the same records.
  *
- * Screenshots: `tabs.captureVisibleTab` needs activeTab (or <all_urls>); a click on a button
- * the content script drew does not grant it, and a test cannot click the browser's own
- * context menu or toolbar. So these captures are saved WITHOUT a screenshot and the test
- * checks that the page says so — which is the behaviour a user gets from the card button.
+ * Screenshots: `tabs.captureVisibleTab` needs activeTab (or <all_urls>); site access from
+ * content-script matches is not enough, and a click on a button the content script drew does
+ * not grant it. A click on the toolbar button does, for that tab until it navigates: the
+ * Gmail capture first "clicks" the toolbar button (CDP Extensions.triggerAction) and gets a
+ * screenshot cropped to the message; the WhatsApp captures do not, are saved without one,
+ * and the page says why.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -46,6 +48,8 @@ async function launch(userDataDir: string): Promise<Session> {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND',
+      // lets the test press the toolbar button (Extensions.triggerAction), which grants activeTab
+      '--enable-unsafe-extension-debugging',
       `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
     ],
   });
@@ -64,6 +68,16 @@ async function launch(userDataDir: string): Promise<Session> {
 function pick(site: string) {
   const m = adapterModules.find((x) => x.adapter.id === site)!;
   return { adapter: m.adapter, fixture: m.fixtures.find((f) => f.layout === 'thread')! };
+}
+
+/** What a click on the Dunwatch toolbar button does for permissions: activeTab for this tab. */
+async function pressToolbarButton(s: Session, page: Page): Promise<void> {
+  const cdp = await s.context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets' as never, { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
+  const tab = targetInfos.find((t) => t.url === page.url());
+  expect(tab, 'the tab target of the page').toBeDefined();
+  await cdp.send('Extensions.triggerAction' as never, { id: s.extensionId, targetId: tab!.targetId } as never);
+  await cdp.detach();
 }
 
 const notice = (page: Page) => page.locator('[data-dunwatch-ui="host"] [data-dunwatch-notice]');
@@ -91,15 +105,18 @@ describe('evidence locker in Chromium', () => {
   const saved: { id: string; text: string }[] = [];
   let zipPath = '';
 
-  it('saves from the Gmail card and the WhatsApp thread and context menu, without a screenshot and saying why', async () => {
+  it('saves from the Gmail card (with a cropped screenshot after the toolbar button) and the WhatsApp marker, thread and context menu (without, saying why)', async () => {
     const s = await launch(profile);
     try {
-      // Gmail: open the card from the marker, "Save as evidence"
+      // Gmail: the toolbar button was pressed on this tab (activeTab), then the card's "Save as evidence"
       const gmail = await openFixture(s, 'gmail');
+      await pressToolbarButton(s, gmail);
+      await gmail.bringToFront();
+      const flaggedBox = (await gmail.locator('[data-dunwatch-state="flagged"]').first().boundingBox())!;
       await gmail.locator('[data-dunwatch-ui="host"] button.marker').first().click();
       await gmail.locator('[data-dunwatch-ui="host"] [role="dialog"] [data-dunwatch-save="message"]').click();
       await expect.poll(() => notice(gmail).getAttribute('data-dunwatch-notice'), { timeout: 15_000 }).toBe('saved');
-      expect(await notice(gmail).innerText()).toMatch(/Saved to the evidence locker\. Saved without a screenshot: the browser allows one only after you right-click/);
+      expect(await notice(gmail).innerText()).toBe('Saved to the evidence locker.');
 
       // WhatsApp: the save button beside the marker (one message), then "Save whole thread" from the card
       const wa = await openFixture(s, 'whatsapp');
@@ -128,12 +145,21 @@ describe('evidence locker in Chromium', () => {
       expect(all).toContain('gmail');
       expect(all).toContain('whatsapp');
       expect(all, 'the whole thread includes the reader\'s own replies').toContain('your reply');
-      // one record in full: fields, no screenshot and why, flagged spans as <mark>
+      // the Gmail record: fields, its screenshot cropped to the message, flagged spans as <mark>
       await locker.locator(`[data-record-id="${saved[0]!.id}"] button`).click();
       const view = locker.locator('[data-testid="record-view"]');
       await expect.poll(() => view.innerText()).toContain('Record hash');
-      expect(await view.locator('[data-testid="no-screenshot"]').innerText()).toMatch(/right-click/);
+      const img = view.locator('[data-testid="screenshot"]');
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+      const size = await img.evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight, i.src.slice(0, 5)]);
+      expect(size[2]).toBe('blob:');
+      expect(Math.abs((size[0] as number) - flaggedBox.width), 'cropped to the message width').toBeLessThanOrEqual(2);
+      expect(Math.abs((size[1] as number) - flaggedBox.height), 'cropped to the message height').toBeLessThanOrEqual(2);
       expect(await view.locator('[data-testid="record-text"] mark').count()).toBeGreaterThan(0);
+      // a WhatsApp record: no screenshot, and why
+      await locker.locator('.locker-record button').first().click();
+      await locker.locator(`[data-record-id="${saved[1]!.id}"] button`).click();
+      expect(await locker.locator('[data-testid="no-screenshot"]').innerText()).toMatch(/right-click/);
     } finally {
       await s.context.close();
     }
@@ -155,13 +181,16 @@ describe('evidence locker in Chromium', () => {
       await download.saveAs(zipPath);
       const unzipped = join(out, 'bundle');
       execFileSync('unzip', ['-q', zipPath, '-d', unzipped]);
-      expect(readdirSync(unzipped).sort()).toEqual(['SHA256SUMS', 'VERIFY.txt', 'evidence.csv', 'evidence.json', 'report.html', 'signature.json']);
+      expect(readdirSync(unzipped).sort()).toEqual(['SHA256SUMS', 'VERIFY.txt', 'evidence.csv', 'evidence.json', 'report.html', 'screenshots', 'signature.json']);
+      expect(readdirSync(join(unzipped, 'screenshots'))).toEqual([`${saved[0]!.id}.png`]);
       // the command an advocate runs; throws (non-zero exit) if any file fails
       const check = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: unzipped, encoding: 'utf8' });
       expect(check.trim().split('\n').every((l) => l.endsWith(': OK'))).toBe(true);
+      expect(check).toContain(`screenshots/${saved[0]!.id}.png: OK`);
       const evidence = JSON.parse(readFileSync(join(unzipped, 'evidence.json'), 'utf8')) as { entries: { kind: string; payload: { site: string; screenshotSha256: string | null } }[] };
       expect(new Set(evidence.entries.map((e) => e.payload.site))).toEqual(new Set(['gmail', 'whatsapp']));
-      expect(evidence.entries.every((e) => e.kind === 'capture' && e.payload.screenshotSha256 === null)).toBe(true);
+      expect(evidence.entries.every((e) => e.kind === 'capture')).toBe(true);
+      expect(evidence.entries.filter((e) => e.payload.screenshotSha256 !== null).map((e) => e.payload.site)).toEqual(['gmail']);
     } finally {
       await s.context.close();
     }
