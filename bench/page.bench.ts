@@ -11,7 +11,7 @@
  * isolated world runs on the page's main thread and heap, so both include it). Three runs,
  * medians reported, plus the gzipped size of the Gmail content bundle against the targets.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -130,6 +130,13 @@ async function measure(context: BrowserContext, withExtension: boolean): Promise
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    // DUNWATCH_PROFILE=file.cpuprofile: a CPU profile of the page with the extension (Chrome DevTools opens it)
+    const profile = withExtension && process.env.DUNWATCH_PROFILE;
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(URL_, { waitUntil: 'load' });
     if (withExtension) await page.waitForFunction(() => (window as unknown as { __allScannedAt: number | null }).__allScannedAt !== null, undefined, { timeout: 60_000, polling: 100 });
     // let trailing work (highlights, markers, idle callbacks) finish on both sides alike
@@ -139,6 +146,7 @@ async function measure(context: BrowserContext, withExtension: boolean): Promise
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { load: nav.loadEventStart, longtasks: w.__longtasks, allScanned: w.__allScannedAt, scanned: document.querySelectorAll('[data-dunwatch-state]').length };
     });
+    if (profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
     await cdp.detach();

@@ -90,7 +90,9 @@ async function main(): Promise<void> {
     findMessages: (scope: ParentNode) => generic.findMessages(scope).filter((el) => el.tagName === 'ARTICLE'),
     info: (el: Element) => ({ ...generic.info(el)!, direction: (el as HTMLElement).dataset.outgoing ? ('outgoing' as const) : ('incoming' as const) }),
   };
-  startPageLoop(document, { site: 'demo', source, analyze: batchOf((text, o) => engine.analyze(text, o)), jurisdiction, uiLang, rights });
+  // ?overlay=1 shows the fallback for browsers without the CSS Highlight API (and tests it)
+  const forceOverlay = new URLSearchParams(location.search).has('overlay');
+  startPageLoop(document, { site: 'demo', source, analyze: batchOf((text, o) => engine.analyze(text, o)), jurisdiction, uiLang, rights, forceOverlay });
 }
 
 void main();

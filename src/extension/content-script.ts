@@ -37,8 +37,8 @@ export interface RunOptions {
   oneOff?: boolean;
 }
 
-/** The side panel's view of a scanned message; the text only where there is something to show. */
-function tabMessage(r: ScannedMessage, inFlaggedThread: boolean): TabMessage {
+/** The side panel's view of a scanned message. */
+function tabMessage(r: ScannedMessage): TabMessage {
   const iso = toUtc(r.info.sentAt);
   return {
     id: r.id,
@@ -48,7 +48,7 @@ function tabMessage(r: ScannedMessage, inFlaggedThread: boolean): TabMessage {
     ...(iso ? { sentAtIso: iso } : {}),
     ...(r.info.threadId ? { threadId: r.info.threadId } : {}),
     ...(r.info.subject ? { subject: r.info.subject } : {}),
-    text: r.findings.length || inFlaggedThread ? r.text : '',
+    text: r.text,
     findings: r.findings,
   };
 }
@@ -97,12 +97,13 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     const flaggedThreadMessages = new Set(threads.filter((t) => t.findings.length).flatMap((t) => t.messageIds));
     lastReport = {
       stats,
-      messages: records.map((r) => tabMessage(r, flaggedThreadMessages.has(r.id))),
+      // only what the side panel lists: a 500-message inbox must not be cloned into every report
+      messages: records.filter((r) => r.findings.length || flaggedThreadMessages.has(r.id)).map((r) => tabMessage(r)),
       threads: threads.filter((t) => t.findings.length).map((t) => ({ threadId: t.threadId, messageIds: t.messageIds, findings: t.findings })),
     };
     if (stats.messages) status = 'ok';
     clearTimeout(sendTimer);
-    sendTimer = setTimeout(() => send(status), 200);
+    sendTimer = setTimeout(() => send(status), 300);
   };
   const loop = startPageLoop(document, {
     site: options.site,

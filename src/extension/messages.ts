@@ -48,6 +48,7 @@ export interface StatsMessage {
   status: PageStatus;
   stats: PageStats;
   url?: string;
+  /** the flagged messages and the messages of conversations with thread findings (clean ones only count in stats) */
   messages?: TabMessage[];
   threads?: TabThread[];
 }

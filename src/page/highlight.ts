@@ -32,40 +32,67 @@ export function supportsHighlights(win: Window & typeof globalThis): boolean {
   return typeof win.Highlight === 'function' && typeof win.CSS !== 'undefined' && 'highlights' in win.CSS;
 }
 
-/** Owns the six highlights; ranges are grouped by message so a message can be redrawn or cleared alone. */
+/** The six highlights of one document, and the style that paints them there. */
+interface Registry {
+  win: Window & typeof globalThis;
+  highlights: Map<Category, Highlight>;
+  style: HTMLStyleElement;
+}
+
+/**
+ * Owns the six highlights; ranges are grouped by message so a message can be redrawn or
+ * cleared alone. Each document has its own highlight registry, so ranges inside a same-origin
+ * iframe (Proton Mail renders bodies in one) are registered, and styled, in that iframe.
+ */
 export class Highlighter {
   private readonly byMessage = new Map<Element, { category: Category; range: Range }[]>();
-  private readonly highlights = new Map<Category, Highlight>();
-  private style?: HTMLStyleElement;
+  private readonly registries = new Map<Document, Registry | null>();
 
   constructor(
     private readonly doc: Document,
     private readonly overlay?: (entries: { category: Category; range: Range }[]) => void,
   ) {
+    if (!overlay) this.registry(doc);
+  }
+
+  private registry(doc: Document): Registry | null {
+    if (this.overlay) return null;
+    const known = this.registries.get(doc);
+    if (known !== undefined) return known;
     const win = doc.defaultView as (Window & typeof globalThis) | null;
-    if (win && supportsHighlights(win) && !overlay) {
+    let reg: Registry | null = null;
+    if (win && supportsHighlights(win)) {
+      const highlights = new Map<Category, Highlight>();
       for (const c of CATEGORIES) {
         const h = new win.Highlight();
-        this.highlights.set(c, h);
+        highlights.set(c, h);
         win.CSS.highlights.set(HIGHLIGHT_PREFIX + c, h);
       }
-      this.style = doc.createElement('style');
-      this.style.setAttribute('data-dunwatch-ui', '');
-      this.style.textContent = highlightCss();
-      (doc.head ?? doc.documentElement).append(this.style);
+      const style = doc.createElement('style');
+      style.setAttribute('data-dunwatch-ui', '');
+      style.textContent = highlightCss();
+      (doc.head ?? doc.documentElement).append(style);
+      reg = { win, highlights, style };
     }
+    this.registries.set(doc, reg);
+    return reg;
+  }
+
+  private highlightOf(e: { category: Category; range: Range }): Highlight | undefined {
+    const doc = e.range.startContainer.ownerDocument ?? this.doc;
+    return this.registry(doc)?.highlights.get(e.category);
   }
 
   set(message: Element, entries: { category: Category; range: Range }[]): void {
     this.clear(message);
     if (!entries.length) return;
     this.byMessage.set(message, entries);
-    for (const e of entries) this.highlights.get(e.category)?.add(e.range);
+    for (const e of entries) this.highlightOf(e)?.add(e.range);
     this.overlay?.(this.all());
   }
 
   clear(message: Element): void {
-    for (const e of this.byMessage.get(message) ?? []) this.highlights.get(e.category)?.delete(e.range);
+    for (const e of this.byMessage.get(message) ?? []) this.highlightOf(e)?.delete(e.range);
     this.byMessage.delete(message);
     this.overlay?.(this.all());
   }
@@ -84,14 +111,20 @@ export class Highlighter {
   }
 
   destroy(): void {
-    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
-    for (const c of CATEGORIES) {
-      const h = this.highlights.get(c);
-      if (h && win?.CSS?.highlights?.get(HIGHLIGHT_PREFIX + c) === h) win.CSS.highlights.delete(HIGHLIGHT_PREFIX + c);
+    for (const reg of this.registries.values()) {
+      if (!reg) continue;
+      for (const c of CATEGORIES) {
+        const h = reg.highlights.get(c);
+        try {
+          if (h && reg.win.CSS?.highlights?.get(HIGHLIGHT_PREFIX + c) === h) reg.win.CSS.highlights.delete(HIGHLIGHT_PREFIX + c);
+        } catch {
+          // the iframe went away with its registry
+        }
+      }
+      reg.style.remove();
     }
-    this.highlights.clear();
+    this.registries.clear();
     this.byMessage.clear();
-    this.style?.remove();
     this.overlay?.([]);
   }
 }

@@ -217,11 +217,11 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
     return { element, info, extracted };
   }
 
-  function apply({ element, info }: Extracted, result: AnalyzeResult): void {
-    // re-read: the page may have re-rendered the message while the background was answering
-    const extracted = extractText(info.body);
-    if (extracted.text !== seen.get(element)) {
-      pending.add(element);
+  function apply({ element, info, extracted }: Extracted, result: AnalyzeResult): void {
+    // the observer queued it again: the page changed the message while the background was
+    // answering (mutation callbacks run before the answer arrives), so this answer is stale
+    if (pending.has(element)) {
+      seen.delete(element);
       return;
     }
     const key = messageKey(extracted.text);
@@ -231,8 +231,8 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       return range ? [{ category: f.category, range }] : [];
     });
     highlighter.set(element, entries);
-    let id = records.get(element)?.id ?? element.getAttribute('data-dunwatch-id');
-    if (!id) id = `m${++lastId}`;
+    // ids come from our own map only: a site that clones a message also clones its attribute
+    const id = records.get(element)?.id ?? `m${++lastId}`;
     element.setAttribute('data-dunwatch-id', id);
     element.setAttribute('data-dunwatch-state', findings.length ? 'flagged' : 'clean');
     element.setAttribute('data-dunwatch-findings', String(findings.length));
@@ -288,8 +288,9 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       }
     }
     highlighter.prune();
-    ui.reposition();
-    updateThreads();
+    repositionSoon();
+    // threads are regrouped once the page has settled, not after every frame of a long inbox
+    if (!pending.size) updateThreads();
     report();
     if (pending.size) schedule();
     else if (!threadsInFlight) wakeIdle();
@@ -441,6 +442,16 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       if (hit) open(hit);
     }, 400);
   };
+  // markers follow layout changes, but reading layout after every frame of a long inbox costs
+  // more than it is worth: at most every 250 ms, and at once on scroll and resize
+  let repositionTimer: ReturnType<typeof setTimeout> | undefined;
+  function repositionSoon(): void {
+    if (repositionTimer) return;
+    repositionTimer = setTimeout(() => {
+      repositionTimer = undefined;
+      if (!stopped) ui.reposition();
+    }, 250);
+  }
   let reposition = 0;
   const onLayout = () => {
     if (reposition) return;
@@ -464,6 +475,7 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       stopped = true;
       observer.disconnect();
       clearTimeout(hoverTimer);
+      clearTimeout(repositionTimer);
       doc.removeEventListener('click', onClick, true);
       doc.removeEventListener('mousemove', onMove);
       win.removeEventListener('scroll', onLayout, { capture: true });

@@ -122,37 +122,7 @@ export class PageUi {
     b.onclick = () => this.openCard(ctx, b.getBoundingClientRect(), b);
     this.anchors.set(b, ctx.anchor);
     this.setSaveButton(ctx.message);
-    this.placeMarker(ctx.message, b);
-  }
-
-  private readonly anchors = new WeakMap<HTMLElement, Element | undefined>();
-
-  /**
-   * Beside the message: just after the end of its text's widest line, top-aligned, never past
-   * the message row's own right edge (a full-width row would put it far from the words).
-   */
-  private placeMarker(message: Element, button: HTMLElement): void {
-    const row = message.getBoundingClientRect();
-    const anchor = this.anchors.get(button);
-    let right = row.right;
-    let top = row.top;
-    if (anchor?.isConnected) {
-      const range = this.doc.createRange();
-      range.selectNodeContents(anchor);
-      const text = range.getBoundingClientRect();
-      if (text.width > 0) {
-        right = Math.min(text.right + 32, row.right);
-        top = Math.max(row.top, text.top - 4);
-      }
-    }
-    const pos = this.pagePosition(new DOMRect(right - 30, top, 30, 26));
-    button.style.top = `${Math.max(pos.top + 2, 0)}px`;
-    button.style.left = `${Math.max(pos.left, 0)}px`;
-    const save = this.saveButtons.get(message);
-    if (save) {
-      save.style.top = `${Math.max(pos.top + 3, 0)}px`;
-      save.style.left = `${Math.max(pos.left - 28, 0)}px`;
-    }
+    this.requestPlacement();
   }
 
   // --- evidence locker: the save button beside the marker, the card's save buttons, the notice
@@ -224,6 +194,40 @@ export class PageUi {
     if (state !== 'working') setTimeout(() => el.remove(), 10_000);
   }
 
+  private placementFrame = 0;
+  /** Place every marker in one frame: one layout read for many new markers, not one each. */
+  private requestPlacement(): void {
+    if (this.placementFrame) return;
+    this.placementFrame = this.doc.defaultView!.requestAnimationFrame(() => {
+      this.placementFrame = 0;
+      if (this.host.isConnected) this.reposition();
+    });
+  }
+
+  private readonly anchors = new WeakMap<HTMLElement, Element | undefined>();
+
+  /**
+   * Beside the message: just after the end of its text's widest line, top-aligned, never past
+   * the message row's own right edge (a full-width row would put it far from the words).
+   */
+  private markerPosition(message: Element, button: HTMLElement): { top: number; left: number } {
+    const row = message.getBoundingClientRect();
+    const anchor = this.anchors.get(button);
+    let right = row.right;
+    let top = row.top;
+    if (anchor?.isConnected) {
+      const range = this.doc.createRange();
+      range.selectNodeContents(anchor);
+      const text = range.getBoundingClientRect();
+      if (text.width > 0) {
+        right = Math.min(text.right + 32, row.right);
+        top = Math.max(row.top, text.top - 4);
+      }
+    }
+    const pos = this.pagePosition(new DOMRect(right - 30, top, 30, 26));
+    return { top: Math.max(pos.top + 2, 0), left: Math.max(pos.left, 0) };
+  }
+
   /** Conduct over time: a marker at the top of a conversation, not a text highlight. */
   setThreadMarker(threadId: string, firstMessage: Element | undefined, findings: ThreadFinding[]): void {
     const existing = this.threadMarkers.get(threadId);
@@ -244,13 +248,12 @@ export class PageUi {
     button.title = this.s.threadMarker(findings.length);
     button.setAttribute('data-dunwatch-thread', threadId);
     button.onclick = () => this.openThreadCard(findings, button);
-    this.placeThreadMarker(firstMessage, button);
+    this.requestPlacement();
   }
 
-  private placeThreadMarker(message: Element, button: HTMLElement): void {
+  private threadMarkerPosition(message: Element): { top: number; left: number } {
     const pos = this.pagePosition(message.getBoundingClientRect());
-    button.style.top = `${Math.max(pos.top - 30, 0)}px`;
-    button.style.left = `${Math.max(pos.left, 0)}px`;
+    return { top: Math.max(pos.top - 30, 0), left: Math.max(pos.left, 0) };
   }
 
   threadMarkerOf(threadId: string): HTMLButtonElement | undefined {
@@ -259,19 +262,30 @@ export class PageUi {
 
   /** Re-place markers after scrolling, resizing or layout changes. */
   reposition(): void {
+    // all layout reads first, then all writes: interleaving them forces a layout per marker
+    const moves: [HTMLElement, { top: number; left: number }][] = [];
     for (const [message, button] of this.markers) {
       if (!message.isConnected) {
         button.remove();
         this.markers.delete(message);
         this.saveButtons.get(message)?.remove();
         this.saveButtons.delete(message);
-      } else this.placeMarker(message, button);
+      } else {
+        const at = this.markerPosition(message, button);
+        moves.push([button, at]);
+        const save = this.saveButtons.get(message);
+        if (save) moves.push([save, { top: at.top + 1, left: Math.max(at.left - 28, 0) }]);
+      }
     }
     for (const [id, { message, button }] of this.threadMarkers) {
       if (!message.isConnected) {
         button.remove();
         this.threadMarkers.delete(id);
-      } else this.placeThreadMarker(message, button);
+      } else moves.push([button, this.threadMarkerPosition(message)]);
+    }
+    for (const [button, { top, left }] of moves) {
+      button.style.top = `${top}px`;
+      button.style.left = `${left}px`;
     }
   }
 
@@ -478,6 +492,7 @@ export class PageUi {
   }
 
   destroy(): void {
+    if (this.placementFrame) this.doc.defaultView?.cancelAnimationFrame(this.placementFrame);
     this.host.remove();
     this.markers.clear();
     this.saveButtons.clear();
