@@ -52,7 +52,10 @@ export async function cropMessages(dataUrl: string, req: Pick<EvidenceCaptureReq
 }
 
 async function takeScreenshot(req: EvidenceCaptureRequest, ctx: CaptureContext): Promise<ShotResult> {
-  if (ctx.windowId === undefined) return { pngs: new Map(), noScreenshot: 'none-asked' };
+  if (ctx.windowId === undefined || ctx.tabId === undefined) return { pngs: new Map(), noScreenshot: 'none-asked' };
+  // captureVisibleTab takes whatever tab its window shows: only when that is the sender's tab
+  const shown = async () => (await browser.tabs.get(ctx.tabId!).catch(() => undefined))?.active === true;
+  if (!(await shown())) return { pngs: new Map(), noScreenshot: 'not-visible' };
   let dataUrl: string;
   try {
     dataUrl = await browser.tabs.captureVisibleTab(ctx.windowId, { format: 'png' });
@@ -60,6 +63,7 @@ async function takeScreenshot(req: EvidenceCaptureRequest, ctx: CaptureContext):
     const msg = (e as Error).message ?? '';
     return { pngs: new Map(), noScreenshot: /activeTab|all_urls|permission/i.test(msg) ? 'no-permission' : 'failed' };
   }
+  if (!(await shown())) return { pngs: new Map(), noScreenshot: 'not-visible' }; // switched tabs meanwhile
   return cropMessages(dataUrl, req);
 }
 

@@ -36,7 +36,8 @@ export interface EvidenceCaptureRequest {
 }
 
 /** Why a capture has no screenshot (shown to the user; the record says screenshotSha256 null). */
-export type NoScreenshot = 'no-permission' | 'off-screen' | 'failed' | 'none-asked';
+/** no-permission: no activeTab; off-screen: the message was not in view; not-visible: its tab was not the one shown */
+export type NoScreenshot = 'no-permission' | 'off-screen' | 'not-visible' | 'failed' | 'none-asked';
 
 export type EvidenceCaptureResponse =
   | {
