@@ -191,6 +191,32 @@ for (const m of inbox) {
   if (f && !m.collection) flaggedOrdinary++;
 }
 
+// BENCH_BASELINE=path/to/other/src/engine/engine.ts: that engine and this one on the same
+// messages, alternating message by message, so load on the machine hits both alike.
+const baselinePath = process.env.BENCH_BASELINE;
+const paired: { name: string; base: ReturnType<typeof stats>; ours: ReturnType<typeof stats> }[] = [];
+if (baselinePath) {
+  const other = ((await import(baselinePath)) as { createEngine: typeof createEngine }).createEngine(bundle);
+  const pair = (name: string, msgs: Msg[]) => {
+    for (const m of msgs.slice(0, 20)) {
+      other.analyze(m.text);
+      engine.analyze(m.text);
+    }
+    const a: number[] = [];
+    const b: number[] = [];
+    for (const m of msgs) {
+      let t0 = performance.now();
+      other.analyze(m.text);
+      a.push(performance.now() - t0);
+      t0 = performance.now();
+      engine.analyze(m.text);
+      b.push(performance.now() - t0);
+    }
+    return { name, base: stats(a), ours: stats(b) };
+  };
+  paired.push(pair('inbox', inbox), pair('naive subset', naiveSet), pair('2 KB collection', collection2k));
+}
+
 const kb = inbox.reduce((a, m) => a + m.text.length, 0) / inbox.length / 1024;
 console.log(`Dunwatch engine bench — ${bundle.rules.length} rules, ${keywords.length} keywords; ${inbox.length} messages (${inbox.filter((m) => m.collection).length} collection), mean ${kb.toFixed(2)} K chars; node ${process.version}${gc ? ', --expose-gc' : ''}`);
 console.log(`tagger leaked into compromise/one: ${leaked ? 'YES (numbers invalid)' : 'no'}`);
@@ -204,3 +230,12 @@ console.log(`engine vs bare scan: ${(eng.mean / b.mean).toFixed(1)}x slower`);
 console.log(`p99, 2 KB collection message: ${coll.p99.toFixed(2)} ms (target <= 5 ms)`);
 console.log(`engine heap (bundle + engine + warm-up): ${(engineHeap / 1024 / 1024).toFixed(1)} MB${gc ? '' : ' (no --expose-gc: approximate)'}`);
 console.log(`messages with findings: ${flagged} (${flaggedOrdinary} of them ordinary mail)`);
+if (paired.length) {
+  console.log('');
+  console.log(`side by side, alternating per message: baseline ${baselinePath} vs this engine`);
+  console.log('set                    base p50  base p99   ours p50  ours p99   mean ratio');
+  for (const p of paired)
+    console.log(`${p.name.padEnd(20)} ${p.base.p50.toFixed(3).padStart(9)} ${p.base.p99.toFixed(3).padStart(9)} ${p.ours.p50.toFixed(3).padStart(10)} ${p.ours.p99.toFixed(3).padStart(9)} ${(p.base.mean / p.ours.mean).toFixed(1).padStart(10)}x`);
+  const sub = paired.find((p) => p.name === 'naive subset')!;
+  console.log(`naive vs baseline (same subset): ${(nv.mean / sub.base.mean).toFixed(1)}x; naive vs this engine: ${(nv.mean / sub.ours.mean).toFixed(1)}x`);
+}

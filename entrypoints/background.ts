@@ -8,6 +8,7 @@ import { analyzeThreadRequest, pageContext } from '@/src/extension/analysis-serv
 import { backgroundEngine } from '@/src/extension/engine-host';
 import { isAnalyzeBatchRequest, isAnalyzeRequest, isAnalyzeThreadRequest, isPageContextRequest, isStatsMessage, isTabStatusRequest, type TabStatus } from '@/src/extension/messages';
 import { storage } from 'wxt/utils/storage';
+import { MENU_OPEN_SIDE_PANEL, openSidePanel, sidePanelMenuItem } from '@/src/ui/sidepanel/open';
 import { registerEvidence } from '@/src/extension/evidence-background';
 
 const MENU_SCAN_PAGE = 'dunwatch-scan-page';
@@ -44,10 +45,13 @@ export default defineBackground(() => {
     browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({ id: MENU_SCAN_PAGE, title: browser.i18n.getMessage('menuScanPage'), contexts: ['page'] });
       browser.contextMenus.create({ id: MENU_CHECK_SELECTION, title: browser.i18n.getMessage('menuCheckSelection'), contexts: ['selection'] });
+      browser.contextMenus.create(sidePanelMenuItem(browser.runtime.getManifest().manifest_version));
     });
   });
 
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    // the side panel opens only inside the click's handler, before anything is awaited
+    if (info.menuItemId === MENU_OPEN_SIDE_PANEL) return void openSidePanel({ windowId: tab?.windowId, tabId: tab?.id }).catch(() => undefined);
     if (tab?.id === undefined) return;
     const mode = info.menuItemId === MENU_CHECK_SELECTION ? 'selection' : 'page';
     // activeTab grants this one tab for this one click: no standing host permission needed

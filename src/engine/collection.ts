@@ -27,7 +27,7 @@ const DEBT_CUES: Cue[] = [
   { name: 'attempt-to-collect', re: /\b(attempt(ing)? to collect|communication from a debt collector|debt collector)\b/, weight: 1.5 },
   {
     name: 'pay-demand',
-    re: /\b((if|unless) (you )?(don't|do not|dont|fail to|cannot|can't|won't|will not)? ?(re)?pay|(re)?pay (now|today|immediately|up|us|what you owe|in full|(it|this) off|(the |your |ur |this |that |ye |yr )?(outstanding |overdue |due |pending )?(bill|balance|dues|loan|amount|debt|emi|installment|arrears|money))|pay (or|else)\b|payment (is )?(due|required|overdue)|(no|still no|missed|late) payments?( yet| received)?|(have|has|haven't|hasn't) (not )?(been )?paid|not (been )?paid|until (the|your|ur) (loan|debt|balance|bill) is paid|(arrange|make) (a )?(re)?payments?|payment (arrangements?|options|plan)|settle (this|your|the) (account|balance|debt))\b/,
+    re: /\b((if|unless) (you )?(don't|do not|dont|fail to|cannot|can't|won't|will not)? ?(re)?pay|(re)?pay (now|today|immediately|up|us|what you owe|in full|(it|this) off|(the |your |ur |this |that |ye |yr )?(outstanding |overdue |due |pending )?(bills?|balance|dues|loan|amount|debt|emi|installment|arrears|money))|pay (or|else)\b|payment (is )?(due|required|overdue)|(no|still no|missed|late) payments?( yet| received)?|(have|has|haven't|hasn't) (not )?(been )?paid|not (been )?paid|until (the|your|ur) (loan|debt|balance|bill) is paid|(arrange|make) (a )?(re)?payments?|payment (arrangements?|options|plan)|settle (this|your|the) (account|balance|debt))\b/,
     weight: 1,
   },
   // a payment with a deadline or an amount is a demand: "Pay $640 tonight", "paid within 48 hours", "non-payment"
@@ -43,7 +43,7 @@ const DEBT_CUES: Cue[] = [
   { name: 'money-amount', re: /(\$|£|€|₹|₱|rs\.?|rp\.?|usd|inr)\s?(\d|\[amount\])|\[amount\]/, weight: 0.5 },
   { name: '欠款', re: /欠款|欠债|欠钱|欠我|欠了|拖欠|借了钱|借的钱|欠费|欠.{0,4}(钱|元|块)/, weight: 1.25 },
   { name: '逾期', re: /逾期|超期|过期未还|未还|扣款失败|未按时还|违约|超过还款日|已过还款日/, weight: 1.25 },
-  { name: '催收', re: /催收|催款|讨债|追债|收数|追数|催缴|还钱|老赖|不还|唔还|还不上|拖着不|卡数|欠数|把钱还|钱还上/, weight: 1.25 },
+  { name: '催收', re: /催收|催款|讨债|追债|收数|追数|催缴|还钱|老赖|不还|唔还|还不上|拖着不|卡数|欠数|把钱还|钱还上|还为止|借钱的时候|借钱时/, weight: 1.25 },
   { name: '还款', re: /还款|应还|还清|归还|偿还|结清|清偿|补足/, weight: 0.75 },
   { name: '借贷', re: /借款|贷款|网贷|信用卡|白条|花呗|借呗|分期|本金|利息|罚息|滞纳金|平台/, weight: 0.5 },
   { name: '金额', re: /(?<![\d,.])\d[\d,.]{0,24}\s*(元|块|万|rmb)|(rmb|¥|￥)\s?\d|\[amount\]\s*元|金额/, weight: 0.5 },

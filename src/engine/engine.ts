@@ -166,8 +166,8 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
     const taggedEn = en.filter((r) => r.needsTagger);
     const zh = candidates.filter((r) => r.lang === 'zh');
     const runs = [
-      matchEnglish(m.text, plainEn, hits.positions, nlpOne),
-      ...(taggedEn.length && engineOptions.tagger ? [matchEnglish(m.text, taggedEn, hits.positions, engineOptions.tagger)] : []),
+      matchEnglish(m.text, plainEn, hits.positions, nlpOne, hits.byRule),
+      ...(taggedEn.length && engineOptions.tagger ? [matchEnglish(m.text, taggedEn, hits.positions, engineOptions.tagger, hits.byRule)] : []),
       matchChinese(m.text, zh),
     ];
     const isBlocked = blockedIndex(runs.flatMap((r) => r.blocked));

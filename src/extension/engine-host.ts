@@ -2,11 +2,42 @@
  * The one engine of the extension, in the background. Content scripts and pages ask it over
  * runtime messages, so compromise and the rule bundle are never parsed on the page's main
  * thread (page cost, #3) and custom rules apply everywhere at once.
+ *
+ * Custom rules (src/extension/custom-rules-store.ts) join the built-in bundle here: the enabled
+ * ones the options page compiled and checked, re-read whenever the stored rules change. The
+ * compiler never loads here. A damaged stored rule is left out; the engine is never built from
+ * a bad rule and never fails because of one.
  */
-import { getEngine } from '../engine/bundled';
-import type { Engine } from '../engine/engine';
+import { bundle } from '../engine/bundled';
+import { createEngine, type Engine } from '../engine/engine';
+import type { RulesBundle } from '../engine/types';
+import { customRulesSetting, enabledCustomRules, mergeCustomRules } from './custom-rules-store';
 
-/** The engine over the built-in rules (custom rules join here). */
-export async function backgroundEngine(): Promise<Engine> {
-  return getEngine();
+let current: Promise<Engine> | undefined;
+let unwatch: (() => void) | undefined;
+
+async function build(base: RulesBundle): Promise<Engine> {
+  try {
+    return createEngine(await mergeCustomRules(base, await enabledCustomRules(base)));
+  } catch (e) {
+    // storage unreadable or a compiler fault: the built-in rules still run
+    console.warn('dunwatch: custom rules left out:', e);
+    return createEngine(base);
+  }
+}
+
+/** The engine over the built-in rules and the enabled, valid custom rules. */
+export function backgroundEngine(): Promise<Engine> {
+  unwatch ??= customRulesSetting.watch(() => {
+    current = undefined;
+  });
+  current ??= build(bundle);
+  return current;
+}
+
+/** Tests: forget the engine and the storage watch. */
+export function resetBackgroundEngine(): void {
+  unwatch?.();
+  unwatch = undefined;
+  current = undefined;
 }

@@ -41,3 +41,8 @@ export function suggestJurisdiction(locale: string): string {
 export async function effectiveJurisdiction(locale: string): Promise<string> {
   return (await jurisdictionSetting.getValue()) || suggestJurisdiction(locale);
 }
+
+/** Research sample export (issue #6): off until the user turns it on on the research page; per device. */
+export const researchOptInSetting = storage.defineItem<boolean>('local:researchOptIn', { fallback: false, version: 1 });
+/** Redacted "false alarm / missed message" reports for the research page; written only when opted in. */
+export const researchReportsSetting = storage.defineItem<import('../research/sample').ResearchSample[]>('local:researchReports', { fallback: [], version: 1 });

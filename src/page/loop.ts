@@ -237,6 +237,7 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
     element.setAttribute('data-dunwatch-state', findings.length ? 'flagged' : 'clean');
     element.setAttribute('data-dunwatch-findings', String(findings.length));
     records.set(element, { id, element, info, text: extracted.text, result, findings, extracted });
+    if (findings.length && info.body.ownerDocument !== doc) listenIn(info.body.ownerDocument);
     ui.setMarker({ message: element, anchor: info.body, findings, rights: options.rights ?? [] });
   }
 
@@ -400,48 +401,65 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 
-  // hover and click on highlighted words open the card
+  // hover and click on highlighted words open the card; same-origin iframes (Proton's bodies)
+  // get their own listeners, their coordinates translated to the top page's
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  const findingAt = (x: number, y: number): { record: ScannedMessage; finding: Finding; rect: DOMRect } | undefined => {
-    const d = doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+  type Hit = { record: ScannedMessage; finding: Finding; rect: DOMRect };
+  const findingAt = (x: number, y: number, d: Document): Hit | undefined => {
+    const cd = d as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
     let node: Node | undefined;
     let offset = 0;
-    if (d.caretPositionFromPoint) {
-      const p = d.caretPositionFromPoint(x, y);
+    if (cd.caretPositionFromPoint) {
+      const p = cd.caretPositionFromPoint(x, y);
       if (p) ({ offsetNode: node, offset } = p);
-    } else if (doc.caretRangeFromPoint) {
-      const r = doc.caretRangeFromPoint(x, y);
+    } else if (d.caretRangeFromPoint) {
+      const r = d.caretRangeFromPoint(x, y);
       if (r) {
         node = r.startContainer;
         offset = r.startOffset;
       }
     }
     if (!node) return undefined;
-    const message = options.source.messageOf(node);
+    const frame = d === doc ? null : d.defaultView?.frameElement ?? null;
+    const message = options.source.messageOf(frame ?? node);
     const rec = message ? records.get(message) : undefined;
     if (!rec) return undefined;
     for (const f of rec.findings) {
       const range = rangeFor(doc, rec.extracted, f.start, f.end);
-      if (range && range.isPointInRange(node, offset)) return { record: rec, finding: f, rect: range.getBoundingClientRect() };
+      if (range && range.isPointInRange(node, offset)) {
+        const r = range.getBoundingClientRect();
+        const fr = frame?.getBoundingClientRect();
+        return { record: rec, finding: f, rect: fr ? new DOMRect(r.x + fr.x, r.y + fr.y, r.width, r.height) : r };
+      }
     }
     return undefined;
   };
-  const open = (hit: NonNullable<ReturnType<typeof findingAt>>) =>
+  const open = (hit: Hit) =>
     ui.openCard({ message: hit.record.element, anchor: hit.record.info.body, findings: hit.record.findings, rights: options.rights ?? [] }, hit.rect, ui.markerOf(hit.record.element), hit.finding);
-  const onClick = (e: MouseEvent) => {
-    if (ui.cardContains(e.target)) return;
-    const hit = findingAt(e.clientX, e.clientY);
-    if (hit) open(hit);
-    else ui.closeCard(false);
-  };
-  const onMove = (e: MouseEvent) => {
-    clearTimeout(hoverTimer);
-    if (ui.openCardContext || ui.cardContains(e.target)) return;
-    hoverTimer = setTimeout(() => {
-      const hit = findingAt(e.clientX, e.clientY);
+  const handlersFor = (d: Document) => ({
+    click: (e: MouseEvent) => {
+      if (ui.cardContains(e.target)) return;
+      const hit = findingAt(e.clientX, e.clientY, d);
       if (hit) open(hit);
-    }, 400);
-  };
+      else ui.closeCard(false);
+    },
+    move: (e: MouseEvent) => {
+      clearTimeout(hoverTimer);
+      if (ui.openCardContext || ui.cardContains(e.target)) return;
+      hoverTimer = setTimeout(() => {
+        const hit = findingAt(e.clientX, e.clientY, d);
+        if (hit) open(hit);
+      }, 400);
+    },
+  });
+  const listening = new Map<Document, ReturnType<typeof handlersFor>>();
+  function listenIn(d: Document): void {
+    if (listening.has(d)) return;
+    const h = handlersFor(d);
+    listening.set(d, h);
+    d.addEventListener('click', h.click, true);
+    d.addEventListener('mousemove', h.move, { passive: true });
+  }
   // markers follow layout changes, but reading layout after every frame of a long inbox costs
   // more than it is worth: at most every 250 ms, and at once on scroll and resize
   let repositionTimer: ReturnType<typeof setTimeout> | undefined;
@@ -461,8 +479,7 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       if (overlay) ui.drawBoxes(highlighter.all());
     });
   };
-  doc.addEventListener('click', onClick, true);
-  doc.addEventListener('mousemove', onMove, { passive: true });
+  listenIn(doc);
   win.addEventListener('scroll', onLayout, { passive: true, capture: true });
   win.addEventListener('resize', onLayout, { passive: true });
 
@@ -476,8 +493,11 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       observer.disconnect();
       clearTimeout(hoverTimer);
       clearTimeout(repositionTimer);
-      doc.removeEventListener('click', onClick, true);
-      doc.removeEventListener('mousemove', onMove);
+      for (const [d, h] of listening) {
+        d.removeEventListener('click', h.click, true);
+        d.removeEventListener('mousemove', h.move);
+      }
+      listening.clear();
       win.removeEventListener('scroll', onLayout, { capture: true });
       win.removeEventListener('resize', onLayout);
       highlighter.destroy();

@@ -3,8 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBundle } from './compile';
 import { readRuleSources, REPO_ROOT } from './load';
+import { isSafeRegex } from './redos';
 
-const { bundle, errors } = await buildBundle(readRuleSources());
+const { bundle, errors } = await buildBundle(readRuleSources(), { isSafeRegex });
 if (!bundle) {
   for (const e of errors) console.error(e.message);
   console.error(`${errors.length} rule error(s)`);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildBundle, compileRule, inflections, isSafeRegex } from './compile';
+import { buildBundle, compileRule as compileWith, inflections, type SourceFile } from './compile';
+import { isSafeRegex } from './redos';
+
+const compileRule = (file: SourceFile) => compileWith(file, { isSafeRegex });
 
 const GOOD = `id: en.threat.demo
 version: 1
@@ -55,15 +58,15 @@ describe('compileRule', () => {
 
 describe('buildBundle', () => {
   it('hashes the content and resolves law references', async () => {
-    const a = await buildBundle([{ path, source: GOOD }, { path: 'rules/law/us.yaml', source: LAW }]);
+    const a = await buildBundle([{ path, source: GOOD }, { path: 'rules/law/us.yaml', source: LAW }], { isSafeRegex });
     expect(a.errors).toEqual([]);
     expect(a.bundle?.hash).toMatch(/^[0-9a-f]{64}$/);
-    const b = await buildBundle([{ path, source: GOOD.replace('Demo rule.', 'Changed.') }, { path: 'rules/law/us.yaml', source: LAW }]);
+    const b = await buildBundle([{ path, source: GOOD.replace('Demo rule.', 'Changed.') }, { path: 'rules/law/us.yaml', source: LAW }], { isSafeRegex });
     expect(b.bundle?.hash).not.toBe(a.bundle?.hash);
   });
 
   it('reports unresolved law references and duplicate ids', async () => {
-    const { errors } = await buildBundle([{ path, source: GOOD }, { path, source: GOOD }]);
+    const { errors } = await buildBundle([{ path, source: GOOD }, { path, source: GOOD }], { isSafeRegex });
     const messages = errors.map((e) => e.message).join('\n');
     expect(messages).toMatch(/law reference 'us.x.1' is not defined/);
     expect(messages).toMatch(/duplicate id 'en.threat.demo'/);
@@ -78,5 +81,13 @@ describe('helpers', () => {
   it('tells safe from catastrophic expressions', () => {
     expect(isSafeRegex('(打|发)[^，]{0,8}通讯录', 'u')).toBe(true);
     expect(isSafeRegex('^(\\w+\\s?)*$', 'u')).toBe(false);
+  });
+});
+
+describe('rule files keep their own requirements', () => {
+  it('a rule file needs a law reference and an id from its path, never a custom. id', () => {
+    expect(compileRule({ path, source: GOOD.replace('law: [us.x.1]\n', '') }).errors.map((e) => e.message)).toEqual([expect.stringMatching(/needs at least one law reference/)]);
+    expect(compileRule({ path, source: GOOD.replace('law: [us.x.1]', 'law: []') }).errors.map((e) => e.message)).toEqual(['rules/en/threat/demo.yaml:7: law: a rule needs at least one law reference']);
+    expect(compileRule({ path, source: GOOD.replace('id: en.threat.demo', 'id: custom.en.threat.demo') }).errors[0]?.message).toMatch(/does not match the file name/);
   });
 });

@@ -5,7 +5,6 @@
 import nlp from 'compromise';
 import * as OpenCC from 'opencc-js/cn2t';
 import * as T2CN from 'opencc-js/t2cn';
-import { checkSync } from 'recheck';
 import * as v from 'valibot';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import type { CompiledRule, Jurisdiction, LawCitation, Lang, Localized, RulesBundle } from '../engine/types';
@@ -65,18 +64,20 @@ function schemaErrors(file: SourceFile, doc: Document, lines: LineCounter, issue
   });
 }
 
-/** ReDoS check (recheck: automaton analysis, then fuzzing); only linear or safe expressions pass. */
-export function isSafeRegex(source: string, flags: string): boolean {
-  const key = `${flags}/${source}`;
-  const cached = safeCache.get(key);
-  if (cached !== undefined) return cached;
-  // a generous time limit: on a loaded machine the default can run out and report "unknown"
-  const result = checkSync(source, flags.replace(/[gy]/g, ''), { timeout: 60_000 });
-  const safe = result.status === 'safe';
-  safeCache.set(key, safe);
-  return safe;
+/**
+ * The ReDoS check, passed in: `isSafeRegex` of ./redos.ts (recheck) at build time and in the
+ * options page; the extension's background passes the verdicts recorded when a custom rule was
+ * saved (see src/extension/custom-rules.ts), so recheck never loads there.
+ */
+export type RegexCheck = (source: string, flags: string) => boolean;
+export interface CompileOptions {
+  isSafeRegex: RegexCheck;
 }
-const safeCache = new Map<string, boolean>();
+
+/** The key a ReDoS verdict is cached and stored under: `flags/source` (g and y do not change it). */
+export function regexKey(source: string, flags: string): string {
+  return `${flags.replace(/[gy]/g, '')}/${source}`;
+}
 
 // ---------------------------------------------------------------- English patterns
 
@@ -180,7 +181,7 @@ export function requiredKeywords(pattern: string): string[] {
   return best ?? [];
 }
 
-function checkEnglishPattern(pattern: string): { needsTagger: boolean; problem?: string } {
+function checkEnglishPattern(pattern: string, isSafeRegex: RegexCheck): { needsTagger: boolean; problem?: string } {
   let depth = 0;
   // parentheses inside a /regex/ term belong to the regex, not to compromise
   const withoutRegexTerms = pattern.replace(/(^|[\s(|])\/(?:\\.|[^/\\])+\/(?=$|[\s)|?*+])/g, '$1R');
@@ -216,7 +217,7 @@ export function expandChinesePattern(pattern: string): string {
   return toSimplified(pattern).split('…').join(CLAUSE_GAP);
 }
 
-function checkChinesePattern(source: string): string | undefined {
+function checkChinesePattern(source: string, isSafeRegex: RegexCheck): string | undefined {
   try {
     new RegExp(source, 'gu');
   } catch (e) {
@@ -234,8 +235,14 @@ function normaliseKeyword(lang: Lang, kw: string): string {
   return lang === 'zh' ? toSimplified(k) : k;
 }
 
+/** A built-in rule's id and category follow its file path; a custom rule's id starts with `custom.`. */
 function checkPath(file: SourceFile, rule: RuleFile): string | undefined {
-  if (!file.path) return undefined;
+  if (!file.path) {
+    const m = /^custom\.(en|zh)\.([a-z]+)\./.exec(rule.id);
+    if (!m) return `a custom rule's id starts with 'custom.' (custom.<lang>.<category>.<slug>), not '${rule.id}'`;
+    if (rule.category !== m[2]) return `category '${rule.category}' does not match the id's '${m[2]}'`;
+    return undefined;
+  }
   const m = /(?:^|\/)rules\/(en|zh)\/([a-z]+)\/([a-z0-9-]+)\.ya?ml$/.exec(file.path);
   if (!m) return `rule files live at rules/<lang>/<category>/<slug>.yaml, not ${file.path}`;
   const expected = `${m[1]}.${m[2]}.${m[3]}`;
@@ -261,17 +268,19 @@ function checkExamples(file: SourceFile, rule: RuleFile, line: (p: (string | num
   return errors;
 }
 
-export function compileRule(file: SourceFile): { rule?: CompiledRule; errors: RuleError[] } {
+export function compileRule(file: SourceFile, options: CompileOptions): { rule?: CompiledRule; errors: RuleError[] } {
   const { doc, lines, errors } = parseYaml(file);
   if (errors.length) return { errors };
   const parsed = v.safeParse(RuleFileSchema, doc.toJS());
   if (!parsed.success) return { errors: schemaErrors(file, doc, lines, parsed.issues) };
   const rule = parsed.output;
   const line = (p: (string | number)[]) => lineOf(doc, lines, p);
-  const lang = rule.id.slice(0, 2) as Lang;
+  const lang = rule.id.replace(/^custom\./, '').slice(0, 2) as Lang;
   const out: RuleError[] = [];
   const pathProblem = checkPath(file, rule);
   if (pathProblem) out.push(new RuleError(file.path, line(['id']), pathProblem));
+  // only a custom rule may leave out `law` (the user may not know a citation)
+  if (file.path && !rule.law.length) out.push(new RuleError(file.path, line(['law']), 'law: a rule needs at least one law reference'));
 
   let needsTagger = false;
   const compilePatterns = (key: 'patterns' | 'unless', list: string[]): string[] =>
@@ -279,13 +288,13 @@ export function compileRule(file: SourceFile): { rule?: CompiledRule; errors: Ru
       const where = key === 'patterns' ? ['match', 'patterns', i] : ['unless', i];
       if (lang === 'en') {
         const expanded = expandLemmas(raw.trim());
-        const check = checkEnglishPattern(expanded);
+        const check = checkEnglishPattern(expanded, options.isSafeRegex);
         if (check.problem) out.push(new RuleError(file.path, line(where), check.problem));
         needsTagger ||= check.needsTagger;
         return expanded;
       }
       const source = expandChinesePattern(raw);
-      const problem = checkChinesePattern(source);
+      const problem = checkChinesePattern(source, options.isSafeRegex);
       if (problem) out.push(new RuleError(file.path, line(where), problem));
       return source;
     });
@@ -351,7 +360,7 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 /** Compile all rule and law files; every error in every file is reported, not only the first. */
-export async function buildBundle(files: SourceFile[]): Promise<{ bundle?: RulesBundle; errors: RuleError[] }> {
+export async function buildBundle(files: SourceFile[], options: CompileOptions): Promise<{ bundle?: RulesBundle; errors: RuleError[] }> {
   const errors: RuleError[] = [];
   const rules: CompiledRule[] = [];
   const law: Record<string, LawCitation> = {};
@@ -364,7 +373,7 @@ export async function buildBundle(files: SourceFile[]): Promise<{ bundle?: Rules
       if (r.jurisdiction) jurisdictions[r.jurisdiction.id] = r.jurisdiction;
       for (const c of r.citations) law[c.id] = c;
     } else {
-      const r = compileRule(file);
+      const r = compileRule(file, options);
       errors.push(...r.errors);
       if (r.rule) rules.push(r.rule);
     }

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildBundle, type SourceFile } from './compile';
+import { isSafeRegex } from './redos';
 import type { RulesBundle } from '../engine/types';
 
 export const RULES_DIR = resolve(import.meta.dirname, '../../rules');
@@ -26,7 +27,7 @@ export function readRuleSources(dir = RULES_DIR): SourceFile[] {
 
 /** Compile rules/ or throw one error listing every problem. */
 export async function loadBundleFromDisk(dir = RULES_DIR): Promise<RulesBundle> {
-  const { bundle, errors } = await buildBundle(readRuleSources(dir));
+  const { bundle, errors } = await buildBundle(readRuleSources(dir), { isSafeRegex });
   if (!bundle) throw new Error(`rules did not compile:\n${errors.map((e) => `  ${e.message}`).join('\n')}`);
   return bundle;
 }

@@ -6,14 +6,19 @@ const bilingual = v.strictObject({ en: nonEmpty, zh: nonEmpty });
 const stringList = v.array(nonEmpty);
 
 export const RuleFileSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^(en|zh)\.(threat|privacy|abuse|deception|harassment|unfair)\.[a-z0-9-]+$/, 'id must look like <lang>.<category>.<slug>')),
+  // built-in: <lang>.<category>.<slug> (= the file path); custom rules: custom.<lang>.<category>.<slug>
+  id: v.pipe(
+    v.string(),
+    v.regex(/^(custom\.)?(en|zh)\.(threat|privacy|abuse|deception|harassment|unfair)\.[a-z0-9-]+$/, 'id must look like <lang>.<category>.<slug> (a custom rule: custom.<lang>.<category>.<slug>)'),
+  ),
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   category: v.picklist(CATEGORIES as unknown as string[] as [string, ...string[]]),
   severity: v.picklist(SEVERITIES as unknown as string[] as [string, ...string[]]),
   requires: v.optional(v.picklist(['collection', 'addressed', 'none']), 'collection'),
   title: bilingual,
   explain: bilingual,
-  law: v.pipe(v.array(nonEmpty), v.minLength(1, 'a rule needs at least one law reference')),
+  // at least one for every rule file (compileRule checks it); a custom rule may leave it out
+  law: v.optional(v.array(nonEmpty), []),
   match: v.strictObject({
     keywords: v.pipe(stringList, v.minLength(1, 'a rule needs at least one keyword')),
     patterns: v.pipe(stringList, v.minLength(1, 'a rule needs at least one pattern')),

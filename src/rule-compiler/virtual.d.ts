@@ -2,3 +2,8 @@ declare module 'virtual:dunwatch-rules' {
   const bundle: import('../engine/types').RulesBundle;
   export default bundle;
 }
+
+declare module 'virtual:dunwatch-jurisdictions' {
+  const jurisdictions: import('../engine/types').RulesBundle['jurisdictions'];
+  export default jurisdictions;
+}

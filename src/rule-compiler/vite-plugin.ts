@@ -8,9 +8,12 @@ import { listRuleFiles, loadBundleFromDisk } from './load';
 
 const ID = 'virtual:dunwatch-rules';
 const RESOLVED = '\0' + ID;
+// only the jurisdictions (names, complaint channels; ~7 kB): for pages that must not carry the rules
+const JUR_ID = 'virtual:dunwatch-jurisdictions';
+const JUR_RESOLVED = '\0' + JUR_ID;
 
 // WXT builds every entrypoint separately: compile once per change of the rule files, not per build.
-let memo: { stamp: string; code: Promise<string> } | undefined;
+let memo: { stamp: string; code: Promise<string>; jurisdictions: Promise<string> } | undefined;
 
 function stampOf(files: string[]): string {
   return files.map((f) => `${f}:${statSync(f).mtimeMs}`).join('|');
@@ -20,16 +23,23 @@ export function rulesBundlePlugin(): Plugin {
   return {
     name: 'dunwatch-rules',
     resolveId(id) {
-      return id === ID ? RESOLVED : undefined;
+      return id === ID ? RESOLVED : id === JUR_ID ? JUR_RESOLVED : undefined;
     },
     async load(id) {
-      if (id !== RESOLVED) return undefined;
+      if (id !== RESOLVED && id !== JUR_RESOLVED) return undefined;
       const files = listRuleFiles();
       for (const f of files) this.addWatchFile(f);
       const stamp = stampOf(files);
-      if (memo?.stamp !== stamp) memo = { stamp, code: loadBundleFromDisk().then((bundle) => `export default ${JSON.stringify(bundle)};`) };
+      if (memo?.stamp !== stamp) {
+        const bundle = loadBundleFromDisk();
+        memo = {
+          stamp,
+          code: bundle.then((b) => `export default ${JSON.stringify(b)};`),
+          jurisdictions: bundle.then((b) => `export default ${JSON.stringify(b.jurisdictions)};`),
+        };
+      }
       try {
-        return await memo.code;
+        return await (id === RESOLVED ? memo.code : memo.jurisdictions);
       } catch (e) {
         memo = undefined;
         // rolldown loses a plain Error's message when it aggregates: say it in full here

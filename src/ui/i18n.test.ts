@@ -12,7 +12,7 @@ const zhTW = load('zh_TW');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((d) => d.isFile() && /\.(ts|html)$/.test(d.name) && !d.name.endsWith('.test.ts'))
+    .filter((d) => d.isFile() && /\.(tsx?|html)$/.test(d.name) && !/\.test\.tsx?$/.test(d.name))
     .map((d) => readFileSync(join(d.parentPath, d.name), 'utf8'));
 }
 

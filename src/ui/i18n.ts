@@ -47,14 +47,3 @@ export async function initI18n(doc: Document = document): Promise<UiLang> {
   doc.documentElement.lang = current;
   return current;
 }
-
-/** Fill every [data-i18n] element's text (and [data-i18n-attr="attr:key"]) from the table. */
-export function localizeStatic(root: ParentNode): void {
-  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as string);
-  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
-    for (const pair of (el.dataset.i18nAttr as string).split(';')) {
-      const [attr, key] = pair.split(':');
-      if (attr && key) el.setAttribute(attr, t(key));
-    }
-  }
-}

@@ -1,6 +1,6 @@
 /**
- * Marked text for the popup and the options examples, built from text nodes and <mark>
- * elements only: message text is never parsed as HTML, so `<img onerror=…>` stays inert text.
+ * Marked text, as data: the message cut at every finding edge (components/MarkedText.tsx turns
+ * the pieces into text and <mark>s, never HTML), and rule examples with `[[span]]` markers.
  */
 import type { Category } from '../engine/types';
 
@@ -31,25 +31,6 @@ export function segments(text: string, spans: readonly Span[]): { text: string; 
   return out;
 }
 
-/** The text with each covered piece in a <mark data-category=… data-finding=…>. */
-export function renderMarked(doc: Document, text: string, spans: readonly Span[]): DocumentFragment {
-  const frag = doc.createDocumentFragment();
-  for (const seg of segments(text, spans)) {
-    const first = seg.spans[0];
-    if (!first) {
-      frag.append(doc.createTextNode(seg.text));
-      continue;
-    }
-    const mark = doc.createElement('mark');
-    mark.className = `cat-${first.category}`;
-    mark.dataset.category = first.category;
-    mark.dataset.finding = seg.spans.map((s) => s.index).join(' ');
-    mark.textContent = seg.text;
-    frag.append(mark);
-  }
-  return frag;
-}
-
 /** A rule example with its `[[span]]` marked: the span offsets in the text without brackets. */
 export function parseExample(example: string): { text: string; spans: { start: number; end: number }[] } {
   const spans: { start: number; end: number }[] = [];
@@ -66,20 +47,4 @@ export function parseExample(example: string): { text: string; spans: { start: n
     rest = rest.slice(close + 2);
   }
   return { text: text + rest, spans };
-}
-
-/** Small DOM helper: an element with attributes and children (strings become text nodes). */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attrs: Record<string, string | undefined> = {},
-  ...children: (Node | string | null | undefined | false)[]
-): HTMLElementTagNameMap[K] {
-  const el = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, v);
-  for (const c of children) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(typeof c === 'string' ? doc.createTextNode(c) : c);
-  }
-  return el;
 }

@@ -162,6 +162,41 @@ describe('conduct over time in the page', () => {
   });
 });
 
+describe('bodies inside iframes (Proton Mail)', () => {
+  it('clicking an underlined word inside the message iframe opens its card', async () => {
+    const { fixture, html } = threadFixture('proton-mail');
+    await browser.serve(fixture.url, html);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(fixture.url);
+      await page.waitForFunction(() => document.querySelector('[data-dunwatch-state="flagged"]'));
+      // the centre of the first registered range, in the top page's coordinates
+      const point = await page.waitForFunction(() => {
+        for (const f of document.querySelectorAll('iframe')) {
+          const w = f.contentWindow as unknown as { CSS: typeof CSS } | null;
+          for (const c of ['threat', 'privacy', 'abuse', 'deception', 'harassment', 'unfair']) {
+            const h = w?.CSS.highlights.get(`dunwatch-${c}`);
+            const range = h ? ([...h][0] as Range | undefined) : undefined;
+            if (range) {
+              const r = range.getClientRects()[0]!;
+              const fr = f.getBoundingClientRect();
+              return { x: fr.x + r.x + Math.min(4, r.width / 2), y: fr.y + r.y + r.height / 2 };
+            }
+          }
+        }
+        return null;
+      });
+      const { x, y } = (await point.jsonValue())!;
+      await page.mouse.click(x, y);
+      const card = page.locator('[data-dunwatch-ui="host"] [role="dialog"]');
+      await card.waitFor({ state: 'visible' });
+      expect(await card.innerText()).toContain('not legal advice');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('marker placement and the overlay fallback (demo inbox)', () => {
   it('without the Highlight API, boxes are drawn under the flagged words in the shadow root and nothing is registered', async () => {
     const page = await browser.context.newPage();

@@ -40,6 +40,18 @@ describe('matchEnglish', () => {
     expect(run('you will not be arrested').blocked).toEqual(['not be arrested']);
   });
 
+  it('a rule runs only on the sentences holding its own keywords, and phrase choices still match', () => {
+    const insult = rule({ id: 'en.a.x', keywords: ['loser'], patterns: ['(you|you are|u r) (a|an)? (big fat|total)? (loser|dead beat)'] });
+    const text = "you are a nice person. pay today. you're a total loser. u r a loser";
+    const positions = [text.indexOf('loser'), text.lastIndexOf('loser')];
+    const byRule = new Map([[insult, positions]]);
+    const r = matchEnglish(text, [insult], positions, nlpOne, byRule);
+    expect(r.matches.map((m) => text.slice(m.from, m.to))).toEqual(["you're a total loser", 'u r a loser']);
+    // the same rule with no keyword position in a sentence is not tried there
+    const none = matchEnglish(text, [insult], positions, nlpOne, new Map([[insult, [0]]]));
+    expect(none.matches).toEqual([]);
+  });
+
   it('offsets stay right after emoji and CJK', () => {
     expect(run('😀😀 你好 you will be arrested').matches).toEqual(['will be arrested']);
   });

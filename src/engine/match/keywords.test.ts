@@ -40,4 +40,24 @@ describe('keyword prefilter', () => {
     expect(ids('jail')).toEqual(['en.threat.jail']);
     expect(ids('jail')).toEqual(['en.threat.jail']);
   });
+
+  it('a Latin keyword starts a word; Chinese keywords match anywhere', () => {
+    const rest = rule({ id: 'en.t.rest', keywords: ['rest'], patterns: ['rest'] });
+    const harass = rule({ id: 'en.h.harass', keywords: ['harass'], patterns: ['harass'] });
+    const bureau = rule({ id: 'en.d.bureau', keywords: ['bureau'], patterns: ['bureau'] });
+    const credit = rule({ id: 'en.d.credit', keywords: ['credit bureau'], patterns: ['credit bureau'] });
+    const idx = buildKeywordIndex([rest, harass, bureau, credit, family]);
+    const found = (text: string) => [...findKeywords(idx, text).rules].map((r) => r.id).sort();
+    expect(found('you were arrested')).toEqual([]);
+    expect(found('take a rest')).toEqual(['en.t.rest']);
+    expect(found('this is harassment')).toEqual(['en.h.harass']);
+    expect(found('the credit bureau')).toEqual(['en.d.bureau', 'en.d.credit']);
+    expect(found('你家人')).toEqual(['zh.privacy.family']);
+  });
+
+  it('reports positions per rule', () => {
+    const hits = findKeywords(index, 'jail, and jailed');
+    expect(hits.byRule.get(jail)).toEqual([0, 10]);
+    expect(hits.byRule.get(jailed)).toEqual([10]);
+  });
 });

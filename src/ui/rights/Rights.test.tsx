@@ -1,26 +1,25 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Window } from 'happy-dom';
+// @vitest-environment happy-dom
 import bundle from 'virtual:dunwatch-rules';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { substitute } from './i18n';
-import { ownLaw, parseRoute, renderRoute, routeHash } from './rights';
+import { render } from 'solid-js/web';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useEnglishMessages } from '../test-i18n';
+import { ownLaw, parseRoute, routeHash } from './route';
+import { Rights, routeTitle } from './Rights';
 
-const win = new Window();
-const doc = win.document as unknown as Document;
-const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
-
-beforeAll(() => {
-  fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => substitute(en[key]?.message ?? '', typeof subs === 'string' ? [subs] : (subs ?? []))) as typeof fakeBrowser.i18n.getMessage;
+beforeAll(useEnglishMessages);
+let dispose: (() => void) | undefined;
+afterEach(() => {
+  dispose?.();
+  document.body.replaceChildren();
 });
-afterAll(() => win.happyDOM.close());
 
 function page(hash: string, fallback = 'us') {
-  const box = doc.createElement('main');
-  const r = renderRoute(doc, bundle, parseRoute(hash), fallback, 'en');
-  box.append(...r.nodes);
-  return { box, title: r.title };
+  dispose?.();
+  const box = document.createElement('main');
+  document.body.replaceChildren(box);
+  const route = parseRoute(hash);
+  dispose = render(() => <Rights bundle={bundle} route={route} fallbackJurisdiction={fallback} lang="en" />, box);
+  return { box, title: routeTitle(bundle, route, fallback, 'en') };
 }
 
 describe('rights pages', () => {
@@ -43,10 +42,12 @@ describe('rights pages', () => {
     for (const id of ownLaw(rule, 'us')) expect(hrefs).toContain(bundle.law[id]!.url);
     expect(hrefs).toContain('https://www.consumerfinance.gov/complaint/');
     expect(box.querySelectorAll('script, img').length).toBe(0);
+    expect(box.querySelector('nav a[aria-current=page]')?.textContent).toBe('US');
   });
 
   it('a jurisdiction page lists its complaint channels and its rules', () => {
-    const { box } = page('#jurisdiction=cn');
+    const { box, title } = page('#jurisdiction=cn');
+    expect(title).toContain('China');
     const links = [...box.querySelectorAll('a')];
     for (const r of bundle.jurisdictions.cn!.rights) expect(links.map((a) => a.getAttribute('href'))).toContain(r.url);
     expect(links.some((a) => a.getAttribute('href')?.startsWith('#rule='))).toBe(true);

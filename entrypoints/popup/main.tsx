@@ -1,0 +1,60 @@
+/** Popup entrypoint: read the settings and the tab's report, then mount src/ui/popup/Popup.tsx. */
+import '@/src/ui/style.css';
+import { createSignal } from 'solid-js';
+import { render } from 'solid-js/web';
+import type { TabStatus } from '@/src/extension/messages';
+import { disabledCategoriesSetting, disabledRulesSetting, jurisdictionSetting, suggestJurisdiction, timeZoneSetting } from '@/src/extension/settings';
+import { initI18n, t } from '@/src/ui/i18n';
+import { Popup } from '@/src/ui/popup/Popup';
+
+async function main() {
+  const lang = await initI18n();
+  document.title = t('extName');
+  // wake the background and let it build its engine while the reader pastes (the first check stays < 1 s)
+  const t0 = performance.now();
+  void browser.runtime
+    .sendMessage({ type: 'dunwatch:analyze', text: '' })
+    .then(() => (document.body.dataset.engineMs = String(Math.round(performance.now() - t0)))) // for the browser tests
+    .catch(() => undefined);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  const tabId = tab?.id;
+  const tabStatus = async () =>
+    tabId === undefined ? {} : (((await browser.runtime.sendMessage({ type: 'dunwatch:tab-status', tabId }).catch(() => undefined)) as TabStatus | undefined) ?? {});
+  const [jurisdiction, disabledRules, disabledCategories, zone, first] = await Promise.all([
+    jurisdictionSetting.getValue(),
+    disabledRulesSetting.getValue(),
+    disabledCategoriesSetting.getValue(),
+    timeZoneSetting.getValue(),
+    tabStatus(),
+  ]);
+  const [status, setStatus] = createSignal<TabStatus>(first);
+  async function scan() {
+    if (tabId === undefined) return;
+    // activeTab: opening the popup granted this tab for now; the same injection as the context menu
+    await browser.scripting.executeScript({ target: { tabId }, func: (m: string) => ((globalThis as { __dunwatchMode?: string }).__dunwatchMode = m), args: ['page'] });
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/generic.js'] });
+    setTimeout(() => void tabStatus().then((s) => s.status && setStatus(s)), 1_500);
+  }
+  const root = document.getElementById('root') as HTMLElement;
+  render(
+    () => (
+      <Popup
+        lang={lang}
+        jurisdiction={jurisdiction || suggestJurisdiction(navigator.language)}
+        disabledRules={disabledRules}
+        disabledCategories={disabledCategories}
+        timeZone={zone || Intl.DateTimeFormat().resolvedOptions().timeZone}
+        locale={navigator.language}
+        status={status()}
+        tabId={tabId}
+        send={(m) => browser.runtime.sendMessage(m)}
+        scan={scan}
+        openOptions={() => void browser.runtime.openOptionsPage()}
+      />
+    ),
+    root,
+  );
+  document.body.dataset.ready = 'true'; // for the browser tests
+}
+
+void main();

@@ -1,0 +1,26 @@
+/**
+ * Side panel (Chrome `side_panel`, Firefox `sidebar_action`): the findings of the active tab of
+ * this window, or of the tab named by `?tab=<id>` (browser tests; a panel opened for one tab).
+ * Opened from the context menu "Open Dunwatch side panel" (page and toolbar button), or with
+ * `openSidePanel()` from a click in the popup; the toolbar click itself keeps opening the popup.
+ */
+import '@/src/ui/style.css';
+import '@/src/ui/sidepanel/sidepanel.css';
+import { render } from 'solid-js/web';
+import { initI18n, t } from '@/src/ui/i18n';
+import { SidePanel } from '@/src/ui/sidepanel/SidePanel';
+import { createTabReport, fixedTabFrom, focusInTab } from '@/src/ui/sidepanel/tab-source';
+
+async function main() {
+  await initI18n();
+  document.title = t('spTitle');
+  const root = document.getElementById('app') as HTMLElement;
+  render(() => {
+    const source = createTabReport(fixedTabFrom(location.search));
+    // The evidence locker mounts here: pass `locker={(tabId) => <Locker tabId={tabId} />}`.
+    return <SidePanel tabId={source.tabId} report={source.report} loaded={source.loaded} focus={focusInTab} />;
+  }, root);
+  document.body.dataset.ready = 'true'; // for the browser tests
+}
+
+void main();

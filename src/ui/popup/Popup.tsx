@@ -1,0 +1,143 @@
+/**
+ * Popup: the current tab's status from the background, and "check a message". The text goes
+ * to the background's engine (`dunwatch:analyze`, `dunwatch:analyze-thread`), so the popup
+ * carries no engine and opens fast; results appear < 1 s after typing stops.
+ */
+import { Match, Switch, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import { CATEGORIES, type Category, type UiLang } from '../../engine/types';
+import type { TabStatus as Status } from '../../extension/messages';
+import { jurisdictionSetting } from '../../extension/settings';
+import { JurisdictionSelect } from '../components/JurisdictionSelect';
+import { rightsPageUrl } from '../common';
+import { t } from '../i18n';
+import { NoAnswer, checkPaste, type CheckResult, type Send } from './check';
+import { dateOrderFor } from './paste-thread';
+import { PasteResult } from './PasteResult';
+import { TabStatus } from './TabStatus';
+
+export const DEBOUNCE_MS = 250;
+
+export interface PopupProps {
+  lang: UiLang;
+  jurisdiction: string;
+  disabledRules: readonly string[];
+  disabledCategories: readonly Category[];
+  timeZone: string;
+  locale: string;
+  status: Status;
+  tabId: number | undefined;
+  send: Send;
+  scan: () => Promise<void>;
+  openOptions: () => void;
+  /** extension point for the checked paste (e.g. "Save as evidence") */
+  actions?: (r: CheckResult) => JSX.Element;
+}
+
+type State = { kind: 'empty' } | { kind: 'pending' } | { kind: 'error' } | { kind: 'done'; result: CheckResult; ms: number };
+
+export function Popup(props: PopupProps) {
+  const [jurisdiction, setJurisdiction] = createSignal(props.jurisdiction);
+  const [state, setState] = createSignal<State>({ kind: 'empty' });
+  let input: HTMLTextAreaElement | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let run = 0;
+  onCleanup(() => clearTimeout(timer));
+  onMount(() => input?.focus());
+
+  async function check() {
+    const text = input?.value ?? '';
+    const mine = ++run;
+    if (!text.trim()) return setState({ kind: 'empty' });
+    const t0 = performance.now();
+    try {
+      const result = await checkPaste(props.send, text, {
+        jurisdiction: jurisdiction(),
+        uiLang: props.lang,
+        categories: CATEGORIES.filter((c) => !props.disabledCategories.includes(c)),
+        disabledRules: props.disabledRules,
+        timeZone: props.timeZone,
+        dateOrder: dateOrderFor(props.locale),
+      });
+      // time from "typing stopped" to findings on screen: debounce, round trip to the background, rendering (synchronous in Solid)
+      if (mine === run) setState({ kind: 'done', result, ms: Math.round(DEBOUNCE_MS + performance.now() - t0) });
+    } catch (e) {
+      if (!(e instanceof NoAnswer)) console.error(e);
+      if (mine === run) setState({ kind: 'error' });
+    }
+  }
+  function schedule() {
+    clearTimeout(timer);
+    run++; // an answer still on its way is for older text
+    setState({ kind: 'pending' });
+    timer = setTimeout(() => void check(), DEBOUNCE_MS);
+  }
+  function changeJurisdiction(j: string) {
+    setJurisdiction(j);
+    void jurisdictionSetting.setValue(j);
+    if ((input?.value ?? '').trim()) schedule();
+  }
+  const done = () => {
+    const s = state();
+    return s.kind === 'done' ? s : undefined;
+  };
+  const summary = () => {
+    const s = done();
+    if (!s) return '';
+    const n = s.result.findings.length + (s.result.threadFindings?.length ?? 0);
+    return n ? t('summaryFound', String(n)) : t('summaryNone');
+  };
+
+  return (
+    <main id="app" class="popup">
+      <h1>{t('extName')}</h1>
+      <section aria-labelledby="tab-heading">
+        <h2 id="tab-heading">{t('popupThisPage')}</h2>
+        <div id="tab-status" class="panel" aria-live="polite">
+          <TabStatus status={props.status} tabId={props.tabId} scan={props.scan} />
+        </div>
+      </section>
+      <section aria-labelledby="check-heading">
+        <h2 id="check-heading">
+          <label for="message">{t('popupCheckHeading')}</label>
+        </h2>
+        <p class="muted" id="message-help">
+          {t('popupCheckHelp')}
+        </p>
+        <textarea id="message" ref={input} aria-describedby="message-help" spellcheck={false} onInput={schedule} />
+        <div class="row">
+          <label for="jurisdiction">{t('jurisdictionLabel')}</label>
+          <JurisdictionSelect id="jurisdiction" value={jurisdiction()} lang={props.lang} onChange={changeJurisdiction} />
+        </div>
+        <p id="summary" aria-live="polite" data-ms={done()?.ms}>
+          {summary()}
+        </p>
+        <div aria-busy={state().kind === 'pending'}>
+          <Switch>
+            <Match when={state().kind === 'error'}>
+              <p id="check-error" role="alert">
+                {t('noAnswer')}
+              </p>
+            </Match>
+            <Match when={done()}>{(s) => <PasteResult result={s().result} jurisdiction={jurisdiction()} lang={props.lang} actions={props.actions} />}</Match>
+          </Switch>
+        </div>
+      </section>
+      <p class="row">
+        <a
+          id="open-options"
+          href="#"
+          onClick={(e) => {
+            e.preventDefault();
+            props.openOptions();
+          }}
+        >
+          {t('popupOpenOptions')}
+        </a>
+        <a id="open-rights" href={rightsPageUrl({ jurisdiction: jurisdiction() })} target="_blank">
+          {t('popupOpenRights')}
+        </a>
+      </p>
+      <p class="disclaimer">{t('disclaimer')}</p>
+    </main>
+  );
+}

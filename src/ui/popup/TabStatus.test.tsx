@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { render } from 'solid-js/web';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { TabStatus as Status } from '../../extension/messages';
+import { useEnglishMessages } from '../test-i18n';
+import { TabStatus } from './TabStatus';
+
+beforeAll(useEnglishMessages);
+let dispose: (() => void) | undefined;
+afterEach(() => {
+  dispose?.();
+  document.body.replaceChildren();
+});
+
+function mount(status: Status, tabId: number | undefined, scan: () => Promise<void>) {
+  const box = document.createElement('div');
+  document.body.append(box);
+  dispose = render(() => <TabStatus status={status} tabId={tabId} scan={scan} />, box);
+  return box;
+}
+
+describe('popup page status', () => {
+  it('a recognised site with counts by category', () => {
+    const b = mount({ site: 'gmail', status: 'ok', stats: { messages: 12, flagged: 2, findings: 3, byCategory: { threat: 2, privacy: 1, abuse: 0 } } }, 1, async () => {});
+    expect(b.textContent).toContain('Site recognised: Gmail');
+    expect(b.textContent).toContain('12 messages checked, 2 flagged.');
+    expect([...b.querySelectorAll('li')].map((l) => l.textContent)).toEqual(['Threat2', 'Privacy1']);
+  });
+
+  it('says clearly when a recognised site shows no messages (layout may have changed)', () => {
+    const b = mount({ site: 'whatsapp', status: 'no-messages', stats: { messages: 0, flagged: 0, findings: 0, byCategory: {} } }, 1, async () => {});
+    expect(b.querySelector('[role=note]')?.textContent).toContain('layout may have changed');
+  });
+
+  it('an unsupported page offers "Scan this page", which calls the injection once', async () => {
+    const scan = vi.fn(async () => {});
+    const b = mount({}, 7, scan);
+    const btn = b.querySelector('button') as HTMLButtonElement;
+    expect(btn.textContent).toBe('Scan this page');
+    btn.click();
+    await vi.waitFor(() => expect(b.textContent).toContain('Scanning this page'));
+    expect(scan).toHaveBeenCalledTimes(1);
+    expect(btn.disabled).toBe(true);
+  });
+
+  it('a refused injection (browser pages) says so', async () => {
+    const b = mount({}, 7, async () => Promise.reject(new Error('Cannot access a chrome:// URL')));
+    (b.querySelector('button') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(b.textContent).toContain('cannot be scanned'));
+  });
+
+  it('no tab: the scan button is disabled', () => {
+    const b = mount({}, undefined, async () => {});
+    expect((b.querySelector('button') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
