@@ -10,6 +10,7 @@ import { isReportContributionRequest, queueContribution } from '@/src/ui/researc
 import { isAnalyzeBatchRequest, isAnalyzeRequest, isAnalyzeThreadRequest, isPageContextRequest, isStatsMessage, isTabStatusRequest, type TabStatus } from '@/src/extension/messages';
 import { storage } from 'wxt/utils/storage';
 import { MENU_OPEN_SIDE_PANEL, openSidePanel, sidePanelMenuItem } from '@/src/ui/sidepanel/open';
+import { registerEvidence } from '@/src/extension/evidence-background';
 
 const MENU_SCAN_PAGE = 'dunwatch-scan-page';
 const MENU_CHECK_SELECTION = 'dunwatch-check-selection';
@@ -21,6 +22,7 @@ function action() {
 }
 
 export default defineBackground(() => {
+  registerEvidence(); // the evidence locker: its messages, context-menu item and screenshots
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isAnalyzeRequest(message)) return backgroundEngine().then((e) => e.analyze(message.text, message.options));
     if (isAnalyzeBatchRequest(message)) return backgroundEngine().then((e) => message.items.map((i) => e.analyze(i.text, i.options)));

@@ -23,6 +23,7 @@ import {
 } from './messages';
 import { disabledCategoriesSetting, disabledRulesSetting, ignoresSetting, researchOptInSetting, sitesSetting, timeZoneSetting } from './settings';
 import type { ReportContributionRequest } from '../ui/research/queue';
+import { evidenceSaver, watchEvidenceContextMenu } from './evidence-content';
 import type { ThreadMessage } from '../engine/thread/analyze-thread';
 
 /** How long a claimed page may show no messages before the popup says the layout may have changed. */
@@ -128,6 +129,7 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
           },
         }
       : {}),
+    onSaveEvidence: options.oneOff ? undefined : evidenceSaver(options.site),
     onStats: report,
   });
   const noMessages = options.oneOff
@@ -150,6 +152,7 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     loop.stop();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => loop.rescanAll());
+  if (!options.oneOff) watchEvidenceContextMenu(ctx, loop);
   return loop;
 }
 

@@ -12,7 +12,7 @@ import type { AnalyzeOptions, AnalyzeResult, Category, Finding, UiLang } from '.
 import type { ThreadFinding, ThreadMessage } from '../engine/thread/analyze-thread';
 import { extractText, rangeFor, type ExtractedText } from './extract';
 import { Highlighter, supportsHighlights } from './highlight';
-import { PageUi, type CardContext, type IgnoreScope } from './ui';
+import { PageUi, type CardContext, type EvidenceSaveOutcome, type EvidenceScope, type IgnoreScope } from './ui';
 
 export interface MessageInfo {
   body: Element;
@@ -96,6 +96,8 @@ export interface LoopOptions {
   budgetMs?: number;
   /** force the overlay fallback (tests, browsers without the Highlight API) */
   forceOverlay?: boolean;
+  /** evidence locker: save one message's record, or every record of its thread in page order */
+  onSaveEvidence?: (records: ScannedMessage[], scope: EvidenceScope) => Promise<EvidenceSaveOutcome>;
 }
 
 export interface PageLoop {
@@ -107,6 +109,8 @@ export interface PageLoop {
   focus(messageId: string, finding?: number): boolean;
   /** resolves when nothing is waiting to be scanned */
   idle(): Promise<void>;
+  /** evidence: save the message containing `node` (context menu, side panel); undefined when it is no scanned message */
+  saveEvidence(node: Node, scope: EvidenceScope): Promise<EvidenceSaveOutcome | undefined> | undefined;
 }
 
 /** Messages per analysis request: one frame's worth, so answers come back in small steps. */
@@ -181,7 +185,17 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       options.onIgnoresChange?.(ignores);
       rescanAll();
     },
+    onSaveEvidence: options.onSaveEvidence && ((message, scope) => options.onSaveEvidence!(evidenceRecords(message, scope), scope)),
   });
+
+  /** evidence: the message's record, or its thread's (incl. the reader's replies) in page order */
+  function evidenceRecords(message: Element, scope: EvidenceScope): ScannedMessage[] {
+    const rec = records.get(message);
+    if (!rec) return [];
+    if (scope === 'message') return [rec];
+    const thread = [...records.values()].filter((r) => r.element.isConnected && r.info.threadId === rec.info.threadId);
+    return thread.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
   const overlay = options.forceOverlay || !supportsHighlights(win as Window & typeof globalThis);
   const highlighter = new Highlighter(doc, overlay ? (entries) => ui.drawBoxes(entries) : undefined);
 
@@ -519,6 +533,11 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
       ui.reposition();
       if (rec.findings.length) ui.openCard({ message: rec.element, anchor: rec.info.body, findings: rec.findings, rights: options.rights ?? [] }, anchor, ui.markerOf(rec.element), f);
       return true;
+    },
+    saveEvidence(node, scope) {
+      const message = options.source.messageOf(node);
+      if (!message || !records.has(message) || !options.onSaveEvidence) return undefined;
+      return ui.saveEvidence(message, scope);
     },
     idle: () => (pending.size || scheduled || inFlight || threadsInFlight ? new Promise<void>((r) => idleWaiters.push(r)) : Promise.resolve()),
   };

@@ -27,7 +27,13 @@ export interface PageUiOptions {
   onUndo: () => void;
   /** "report a false alarm" for the opt-in research page; absent unless research is on */
   onReport?: (finding: Finding, message: Element) => void;
+  /** evidence locker: "Save as evidence" on the card and beside each marker (absent: no buttons) */
+  onSaveEvidence?: (message: Element, scope: EvidenceScope) => Promise<EvidenceSaveOutcome>;
 }
+
+export type EvidenceScope = 'message' | 'thread';
+/** What a save did, as the in-page notice tells it. */
+export type EvidenceSaveOutcome = { saved: number; screenshots: number; pending: boolean; noScreenshot?: string } | { error: string };
 
 const CSS = `
 :host { all: initial; }
@@ -48,6 +54,9 @@ const CSS = `
 .card .note { font-size: 12px; color: #4b5563; margin-top: 8px; }
 .marker.thread { width: auto; min-width: 26px; padding: 0 8px; background: #92400e; }
 .box { position: absolute; pointer-events: none; z-index: 2147483645; }
+.save { position: absolute; z-index: 2147483646; width: 24px; height: 24px; border-radius: 12px; border: 2px solid #fff; background: #374151; color: #fff;
+  font: 700 13px/18px system-ui, sans-serif; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.35); padding: 0; }
+.save:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .card { background: #111827; color: #e5e7eb; border-color: #374151; }
   .card .excerpt { color: #d1d5db; border-color: #4b5563; }
@@ -61,6 +70,7 @@ export class PageUi {
   private readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private readonly markers = new Map<Element, HTMLButtonElement>();
+  private readonly saveButtons = new Map<Element, HTMLButtonElement>();
   /** one marker per conversation with conduct-over-time findings, at its first message */
   private readonly threadMarkers = new Map<string, { button: HTMLButtonElement; message: Element }>();
   private card?: { el: HTMLElement; opener?: HTMLElement; ctx?: CardContext };
@@ -95,6 +105,8 @@ export class PageUi {
     if (!ctx.findings.length) {
       button?.remove();
       this.markers.delete(ctx.message);
+      this.saveButtons.get(ctx.message)?.remove();
+      this.saveButtons.delete(ctx.message);
       return;
     }
     if (!button) {
@@ -111,7 +123,77 @@ export class PageUi {
     b.style.background = categoryStyle(ctx.findings[0]!.category).colour;
     b.onclick = () => this.openCard(ctx, b.getBoundingClientRect(), b);
     this.anchors.set(b, ctx.anchor);
+    this.setSaveButton(ctx.message);
     this.requestPlacement();
+  }
+
+  // --- evidence locker: the save button beside the marker, the card's save buttons, the notice
+  private setSaveButton(message: Element): void {
+    if (!this.options.onSaveEvidence || this.saveButtons.has(message)) return;
+    const save = this.doc.createElement('button');
+    save.className = 'save';
+    save.type = 'button';
+    save.textContent = '⤓';
+    save.setAttribute('aria-label', this.s.evidenceSave);
+    save.title = this.s.evidenceSave;
+    save.setAttribute('data-dunwatch-save', 'message');
+    save.onclick = () => void this.saveEvidence(message, 'message');
+    this.root.append(save);
+    this.saveButtons.set(message, save);
+  }
+
+  private evidenceActions(message: Element): HTMLElement | undefined {
+    if (!this.options.onSaveEvidence) return undefined;
+    const actions = this.doc.createElement('div');
+    actions.className = 'actions';
+    actions.setAttribute('role', 'group');
+    actions.setAttribute('aria-label', this.s.evidenceGroup);
+    for (const [scope, label] of [['message', this.s.evidenceSave], ['thread', this.s.evidenceSaveThread]] as const) {
+      const b = this.doc.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.setAttribute('data-dunwatch-save', scope);
+      b.onclick = () => void this.saveEvidence(message, scope);
+      actions.append(b);
+    }
+    return actions;
+  }
+
+  /** Save through the callback and say what happened in a notice (role=status). */
+  async saveEvidence(message: Element, scope: EvidenceScope): Promise<EvidenceSaveOutcome | undefined> {
+    if (!this.options.onSaveEvidence) return undefined;
+    const s = this.s;
+    this.notice(s.evidenceSaving);
+    let outcome: EvidenceSaveOutcome;
+    try {
+      outcome = await this.options.onSaveEvidence(message, scope);
+    } catch (e) {
+      outcome = { error: (e as Error).message };
+    }
+    if ('error' in outcome) this.notice(s.evidenceFailed(outcome.error), 'failed');
+    else {
+      const parts = [s.evidenceSaved(outcome.saved)];
+      if (outcome.screenshots < outcome.saved) parts.push(outcome.noScreenshot === 'no-permission' ? s.evidenceNoShotPermission : s.evidenceNoShot);
+      if (outcome.pending) parts.push(s.evidencePending);
+      this.notice(parts.join(' '), outcome.pending ? 'pending' : 'saved');
+    }
+    return outcome;
+  }
+
+  private noticeEl?: HTMLElement;
+  notice(text: string, state = 'working'): void {
+    this.noticeEl?.remove();
+    const el = this.doc.createElement('div');
+    el.className = 'card';
+    el.setAttribute('role', 'status');
+    el.setAttribute('data-dunwatch-notice', state);
+    el.textContent = text;
+    const win = this.doc.defaultView!;
+    el.style.top = `${win.scrollY + 12}px`;
+    el.style.left = `${win.scrollX + 12}px`;
+    this.root.append(el);
+    this.noticeEl = el;
+    if (state !== 'working') setTimeout(() => el.remove(), 10_000);
   }
 
   private placementFrame = 0;
@@ -188,7 +270,14 @@ export class PageUi {
       if (!message.isConnected) {
         button.remove();
         this.markers.delete(message);
-      } else moves.push([button, this.markerPosition(message, button)]);
+        this.saveButtons.get(message)?.remove();
+        this.saveButtons.delete(message);
+      } else {
+        const at = this.markerPosition(message, button);
+        moves.push([button, at]);
+        const save = this.saveButtons.get(message);
+        if (save) moves.push([save, { top: at.top + 1, left: Math.max(at.left - 28, 0) }]);
+      }
     }
     for (const [id, { message, button }] of this.threadMarkers) {
       if (!message.isConnected) {
@@ -272,6 +361,8 @@ export class PageUi {
       for (const r of ctx.rights) ul.append(this.linkItem(r.phone ? `${r.title} (${r.phone})` : r.title, r.url));
       el.append(h, ul);
     }
+    const save = this.evidenceActions(ctx.message);
+    if (save) el.append(save);
     this.showCard(el, close, anchor, opener, ctx);
   }
 
@@ -417,6 +508,7 @@ export class PageUi {
     if (this.placementFrame) this.doc.defaultView?.cancelAnimationFrame(this.placementFrame);
     this.host.remove();
     this.markers.clear();
+    this.saveButtons.clear();
     this.threadMarkers.clear();
     this.card = undefined;
   }

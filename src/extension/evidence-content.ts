@@ -1,0 +1,87 @@
+/**
+ * The content script's side of the evidence locker: turns the page loop's records into a
+ * capture request for the background (the only writer), hides Dunwatch's own in-page UI
+ * while the background takes the screenshot, and follows the context-menu item "Save as
+ * evidence" (the message under the last right-click).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { toUtc, type LoopOptions, type PageLoop, type ScannedMessage } from '../page/loop';
+import type { EvidenceSaveOutcome } from '../page/ui';
+import { isEvidenceContextSaveCommand, isEvidenceSaveMessageCommand, newEvidenceId, type EvidenceSaveAnswer, type CapturedMessage, type EvidenceCaptureRequest, type EvidenceCaptureResponse } from './evidence-messages';
+
+export function capturedMessage(r: ScannedMessage): CapturedMessage {
+  const rect = r.element.getBoundingClientRect();
+  const info = r.info;
+  // adapters give the shown time as local wall time; the page shows it in this browser's zone
+  const sentAtIso = toUtc(info.sentAt);
+  return {
+    id: newEvidenceId(),
+    ...(info.sender ? { sender: info.sender } : {}),
+    ...(info.sentAt ? { sentAt: info.sentAt } : {}),
+    ...(sentAtIso ? { sentAtIso } : {}),
+    direction: info.direction,
+    ...(info.threadId ? { threadId: info.threadId } : {}),
+    ...(info.subject ? { subject: info.subject } : {}),
+    text: r.text,
+    // plain data: the findings as the reader sees them (after "not a problem here" choices)
+    findings: JSON.parse(JSON.stringify(r.findings)) as CapturedMessage['findings'],
+    rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+  };
+}
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** The loop's `onSaveEvidence`: send the records to the background and report what it did. */
+export function evidenceSaver(site: string): NonNullable<LoopOptions['onSaveEvidence']> {
+  return async (records, scope) => {
+    if (!records.length) return { error: 'no message' };
+    // our own card, markers and notice must not cover the message in the screenshot
+    const hosts = [...document.querySelectorAll<HTMLElement>('[data-dunwatch-ui="host"]')];
+    const before = hosts.map((h) => h.style.visibility);
+    hosts.forEach((h) => (h.style.visibility = 'hidden'));
+    try {
+      await frame();
+      await frame();
+      const request: EvidenceCaptureRequest = {
+        type: 'dunwatch:evidence-capture',
+        site,
+        scope,
+        messages: records.map(capturedMessage),
+        viewport: { width: window.innerWidth, height: window.innerHeight, dpr: window.devicePixelRatio || 1 },
+      };
+      const res = (await browser.runtime.sendMessage(request)) as EvidenceCaptureResponse | undefined;
+      if (!res) return { error: 'the extension did not answer' };
+      if (!res.ok) return { error: res.error };
+      const outcome: EvidenceSaveOutcome = { saved: res.ids.length, screenshots: res.screenshots, pending: !res.saved, ...(res.noScreenshot ? { noScreenshot: res.noScreenshot } : {}) };
+      return outcome;
+    } catch (e) {
+      return { error: (e as Error).message };
+    } finally {
+      hosts.forEach((h, i) => (h.style.visibility = before[i] ?? ''));
+    }
+  };
+}
+
+/**
+ * Commands from the background and the side panel: the context-menu item (save the message
+ * under the last right-click) and "save this message / thread" by `data-dunwatch-id`.
+ */
+export function watchEvidenceContextMenu(ctx: ContentScriptContext, loop: PageLoop): void {
+  let target: Node | null = null;
+  ctx.addEventListener(document, 'contextmenu', (e) => (target = e.target as Node | null), { capture: true });
+  const listener = (message: unknown): Promise<EvidenceSaveAnswer> | undefined => {
+    if (isEvidenceContextSaveCommand(message) && target) {
+      void loop.saveEvidence(target, 'message');
+      return undefined;
+    }
+    if (isEvidenceSaveMessageCommand(message)) {
+      const el = document.querySelector(`[data-dunwatch-id="${CSS.escape(message.messageId)}"]`);
+      const saving = el && loop.saveEvidence(el, message.scope);
+      return saving ? saving.then((o) => o ?? { error: 'no message' }) : Promise.resolve({ error: 'no such message on the page' });
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}

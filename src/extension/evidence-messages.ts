@@ -1,0 +1,258 @@
+/**
+ * The evidence locker's messages. The background is the ONLY writer of the locker (the
+ * EvidenceStore keeps the hash chain in memory; a second writer would fork it): content
+ * scripts, the popup, the side panel and the locker page send these requests and render the
+ * answers. Bytes (screenshots, zips) travel as base64, because runtime messages are JSON.
+ */
+import type { Finding } from '../engine/types';
+import type { Annotation, ChainProblem } from '../evidence/ledger';
+import type { CaptureRecord } from '../evidence/record';
+import type { BundleProblem } from '../evidence/bundle';
+
+/** One message as the page showed it, with where it is on screen (for the screenshot crop). */
+export interface CapturedMessage {
+  /** the record id, made by the requester so that a retried request cannot save twice */
+  id: string;
+  sender?: string;
+  sentAt?: string;
+  sentAtIso?: string;
+  direction: 'incoming' | 'outgoing' | 'unknown';
+  threadId?: string;
+  subject?: string;
+  text: string;
+  findings: Finding[];
+  /** getBoundingClientRect() in CSS pixels of the viewport; absent or empty: not on screen */
+  rect?: { x: number; y: number; width: number; height: number };
+}
+
+/** Content script → background: "Save as evidence" (card, marker, context menu). */
+export interface EvidenceCaptureRequest {
+  type: 'dunwatch:evidence-capture';
+  site: string;
+  scope: 'message' | 'thread';
+  messages: CapturedMessage[];
+  /** window.innerWidth / innerHeight and devicePixelRatio when the rects were taken */
+  viewport: { width: number; height: number; dpr: number };
+}
+
+/** Why a capture has no screenshot (shown to the user; the record says screenshotSha256 null). */
+/** no-permission: no activeTab; off-screen: the message was not in view; not-visible: its tab was not the one shown */
+export type NoScreenshot = 'no-permission' | 'off-screen' | 'not-visible' | 'failed' | 'none-asked';
+
+export type EvidenceCaptureResponse =
+  | {
+      ok: true;
+      ids: string[];
+      /** how many of the saved messages have a screenshot */
+      screenshots: number;
+      /** set when some message has none, and why */
+      noScreenshot?: NoScreenshot;
+      /** false: kept pending (see EvidenceStatus.pending) and retried; nothing is dropped */
+      saved: boolean;
+    }
+  | { ok: false; error: string };
+
+/** Popup → background: a pasted message, with the user's note of where and when it came. */
+export interface EvidenceSavePastedRequest {
+  type: 'dunwatch:evidence-save-pasted';
+  id: string;
+  text: string;
+  findings: Finding[];
+  note: string;
+}
+
+/**
+ * Background → content script, after the context-menu item "Save as evidence": save the
+ * message under the last right-click, as the card button does (the menu click granted
+ * activeTab, so this capture gets its screenshot).
+ */
+export interface EvidenceContextSaveCommand {
+  type: 'dunwatch:evidence-context-save';
+}
+
+/**
+ * Side panel → content script (tabs.sendMessage): save the message with this
+ * `data-dunwatch-id` (TabMessage.id), or its whole thread. Answers EvidenceSaveAnswer.
+ * A side-panel click grants no activeTab, so this has a screenshot only if the tab already
+ * has it (toolbar click or context menu earlier on this page).
+ */
+export interface EvidenceSaveMessageCommand {
+  type: 'dunwatch:evidence-save-message';
+  messageId: string;
+  scope: 'message' | 'thread';
+}
+export type EvidenceSaveAnswer = { saved: number; screenshots: number; pending: boolean; noScreenshot?: string } | { error: string };
+
+export interface EvidenceListRequest {
+  type: 'dunwatch:evidence-list';
+}
+
+export interface LockerItem {
+  record: CaptureRecord;
+  /** the record's SHA-256 (what the chain commits to) */
+  sha256: string;
+  /** position of its capture entry in the chain */
+  seq: number;
+  annotations: Annotation[];
+}
+
+export interface LockerDeletion {
+  recordId: string;
+  reason: string;
+  deletedAt: string;
+}
+
+export interface EvidenceStatus {
+  /** writes waiting (storage full, private mode…); kept and retried */
+  pending: number;
+  /** the last write error, when something is pending */
+  lastError?: { kind: 'quota' | 'other'; message: string };
+  /** navigator.storage.persist(): true, false (the browser may evict under pressure), or unsupported */
+  persisted: boolean | 'unsupported';
+}
+
+export interface EvidenceListResponse {
+  items: LockerItem[];
+  deletions: LockerDeletion[];
+  status: EvidenceStatus;
+}
+
+export interface EvidenceScreenshotRequest {
+  type: 'dunwatch:evidence-screenshot';
+  recordId: string;
+}
+export type EvidenceScreenshotResponse = { png: string } | { none: true };
+
+export interface EvidenceAnnotateRequest {
+  type: 'dunwatch:evidence-annotate';
+  recordId: string;
+  kind: 'note' | 'tag';
+  value: string;
+}
+
+export interface EvidenceDeleteRequest {
+  type: 'dunwatch:evidence-delete';
+  recordId: string;
+  reason: string;
+}
+
+/** For annotate, delete, retry: saved false = kept pending. */
+export type EvidenceWriteResponse = { ok: true; saved: boolean; status: EvidenceStatus } | { ok: false; error: string };
+
+export interface EvidenceVerifyRequest {
+  type: 'dunwatch:evidence-verify';
+}
+export interface EvidenceVerifyResponse {
+  ok: boolean;
+  entries: number;
+  headSha256: string;
+  /** each broken entry, with the record it belongs to (when that record is known) */
+  problems: (ChainProblem & { subject?: string | null; sender?: string | null })[];
+}
+
+export interface EvidenceExportRequest {
+  type: 'dunwatch:evidence-export';
+  language: 'en' | 'zh-CN';
+}
+export type EvidenceExportResponse = { ok: true; zip: string; filename: string } | { ok: false; error: string };
+
+export interface EvidenceImportRequest {
+  type: 'dunwatch:evidence-import';
+  /** the bundle, base64 */
+  zip: string;
+}
+export type EvidenceImportResponse = { ok: true; added: number; skipped: number; saved: boolean } | { ok: false; problems: BundleProblem[] };
+
+export interface EvidenceRetryRequest {
+  type: 'dunwatch:evidence-retry';
+}
+
+/** Background → pages: the locker changed (list again). */
+export interface EvidenceChangedEvent {
+  type: 'dunwatch:evidence-changed';
+  status: EvidenceStatus;
+}
+
+export type EvidenceRequest =
+  | EvidenceCaptureRequest
+  | EvidenceSavePastedRequest
+  | EvidenceListRequest
+  | EvidenceScreenshotRequest
+  | EvidenceAnnotateRequest
+  | EvidenceDeleteRequest
+  | EvidenceVerifyRequest
+  | EvidenceExportRequest
+  | EvidenceImportRequest
+  | EvidenceRetryRequest;
+
+const obj = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null && !Array.isArray(m);
+const str = (v: unknown): v is string => typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || typeof v === 'string';
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function isFinding(f: unknown): f is Finding {
+  return obj(f) && str(f.rule) && Number.isInteger(f.ruleVersion) && str(f.category) && str(f.severity) && Number.isInteger(f.start) && Number.isInteger(f.end) && str(f.excerpt) && str(f.title) && Array.isArray(f.law) && Array.isArray(f.citations);
+}
+
+export function isCapturedMessage(m: unknown): m is CapturedMessage {
+  if (!obj(m)) return false;
+  const rect = m.rect;
+  return (
+    str(m.id) &&
+    str(m.text) &&
+    ['incoming', 'outgoing', 'unknown'].includes(m.direction as string) &&
+    optStr(m.sender) &&
+    optStr(m.sentAt) &&
+    optStr(m.sentAtIso) &&
+    optStr(m.threadId) &&
+    optStr(m.subject) &&
+    Array.isArray(m.findings) &&
+    m.findings.every(isFinding) &&
+    (rect === undefined || (obj(rect) && num(rect.x) && num(rect.y) && num(rect.width) && num(rect.height)))
+  );
+}
+
+export function isEvidenceRequest(m: unknown): m is EvidenceRequest {
+  if (!obj(m) || !str(m.type) || !m.type.startsWith('dunwatch:evidence-')) return false;
+  switch (m.type) {
+    case 'dunwatch:evidence-capture': {
+      const v = m.viewport;
+      return str(m.site) && (m.scope === 'message' || m.scope === 'thread') && Array.isArray(m.messages) && m.messages.length > 0 && m.messages.every(isCapturedMessage) && obj(v) && num(v.width) && num(v.height) && num(v.dpr);
+    }
+    case 'dunwatch:evidence-save-pasted':
+      return str(m.id) && str(m.text) && m.text.trim().length > 0 && str(m.note) && Array.isArray(m.findings) && m.findings.every(isFinding);
+    case 'dunwatch:evidence-screenshot':
+      return str(m.recordId);
+    case 'dunwatch:evidence-annotate':
+      return str(m.recordId) && (m.kind === 'note' || m.kind === 'tag') && str(m.value) && m.value.trim().length > 0;
+    case 'dunwatch:evidence-delete':
+      return str(m.recordId) && str(m.reason) && m.reason.trim().length > 0;
+    case 'dunwatch:evidence-export':
+      return m.language === 'en' || m.language === 'zh-CN';
+    case 'dunwatch:evidence-import':
+      return str(m.zip);
+    case 'dunwatch:evidence-list':
+    case 'dunwatch:evidence-verify':
+    case 'dunwatch:evidence-retry':
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function isEvidenceContextSaveCommand(m: unknown): m is EvidenceContextSaveCommand {
+  return obj(m) && m.type === 'dunwatch:evidence-context-save';
+}
+
+export function isEvidenceSaveMessageCommand(m: unknown): m is EvidenceSaveMessageCommand {
+  return obj(m) && m.type === 'dunwatch:evidence-save-message' && str(m.messageId) && (m.scope === 'message' || m.scope === 'thread');
+}
+
+export function isEvidenceChangedEvent(m: unknown): m is EvidenceChangedEvent {
+  return obj(m) && m.type === 'dunwatch:evidence-changed';
+}
+
+/** A record id for a new capture: [A-Za-z0-9_-], as the record requires. */
+export function newEvidenceId(): string {
+  return crypto.randomUUID();
+}

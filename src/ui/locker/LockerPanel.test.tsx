@@ -1,0 +1,234 @@
+// @vitest-environment happy-dom
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { render } from 'solid-js/web';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getEngine } from '../../engine/bundled';
+import { verifyBundle } from '../../evidence/bundle';
+import { fakePng } from '../../evidence/fixtures';
+import { EvidenceStore } from '../../evidence/storage';
+import type { EvidenceCaptureRequest } from '../../extension/evidence-messages';
+import { EvidenceService } from '../../extension/evidence-service';
+import { substitute } from '../i18n';
+import { requestClient, type LockerClient } from './client';
+import { filterItems, LockerPanel } from './LockerPanel';
+import { SavePastedEvidence } from './SavePastedEvidence';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const locale = (l: string) => JSON.parse(readFileSync(join(ROOT, 'public/_locales', l, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const en = locale('en');
+const engine = getEngine();
+
+beforeAll(() => {
+  fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => substitute(en[key]?.message ?? '', typeof subs === 'string' ? [subs] : (subs ?? []))) as typeof fakeBrowser.i18n.getMessage;
+});
+
+let dispose: (() => void) | undefined;
+afterEach(() => {
+  dispose?.();
+  dispose = undefined;
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+const threat = 'If you do not pay today we will call your employer and tell your whole family about your debt.';
+const insult = 'You are a worthless deadbeat, pay up.';
+
+function req(site: string, id: string, text: string, sender: string, iso: string, withRect = true): EvidenceCaptureRequest {
+  return {
+    type: 'dunwatch:evidence-capture',
+    site,
+    scope: 'message',
+    viewport: { width: 1000, height: 800, dpr: 1 },
+    messages: [{ id, sender, sentAt: iso.slice(0, 10), sentAtIso: iso, direction: 'incoming', subject: `About ${id}`, text, findings: engine.analyze(text, { uiLang: 'en' }).findings, ...(withRect ? { rect: { x: 0, y: 0, width: 10, height: 10 } } : {}) }],
+  };
+}
+
+async function locker(): Promise<{ client: LockerClient; store: EvidenceStore; svc: EvidenceService }> {
+  const ref: { svc?: EvidenceService } = {};
+  const store = await EvidenceStore.open({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange }, onWriteError: (f) => ref.svc?.writeFailed(f) });
+  const listeners = new Set<() => void>();
+  const svc = (ref.svc = new EvidenceService({
+    store,
+    extensionVersion: '0.1.0',
+    rulesBundleHash: engine.bundle.hash,
+    persisted: true,
+    screenshot: async (r) => ({ pngs: new Map(r.messages.filter((m) => m.rect).map((m) => [m.id, fakePng(3)])), noScreenshot: 'no-permission' }),
+    notify: () => listeners.forEach((l) => l()),
+  }));
+  const client = requestClient(
+    (r) => svc.handle(r),
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+  );
+  return { client, store, svc };
+}
+
+const until = async (check: () => unknown, ms = 3000) => {
+  const start = Date.now();
+  for (;;) {
+    try {
+      const v = check();
+      if (v) return v;
+    } catch {
+      // not yet
+    }
+    if (Date.now() - start > ms) throw new Error('timed out waiting for the UI');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+const $ = <T extends Element = HTMLElement>(sel: string) => document.querySelector<T>(sel);
+const ids = () => [...document.querySelectorAll('[data-record-id]')].map((e) => e.getAttribute('data-record-id'));
+function change(el: HTMLInputElement | HTMLSelectElement, value: string, event = 'input') {
+  el.value = value;
+  el.dispatchEvent(new Event(event, { bubbles: true }));
+}
+
+describe('LockerPanel', () => {
+  it('lists, searches and filters by sender, site, category and date', async () => {
+    const { client, svc } = await locker();
+    await svc.handle(req('gmail', 'a1', threat, 'Apex Recovery <c@apex.example>', '2026-11-01T10:00:00.000Z'));
+    await svc.handle(req('whatsapp', 'b1', insult, '+1 555 0100', '2026-11-15T10:00:00.000Z'));
+    dispose = render(() => <LockerPanel client={client} />, document.body);
+    await until(() => ids().length === 2);
+    expect(ids()).toEqual(['a1', 'b1']);
+    change($<HTMLSelectElement>('[data-testid=filter-site]')!, 'whatsapp', 'change');
+    expect(ids()).toEqual(['b1']);
+    change($<HTMLSelectElement>('[data-testid=filter-site]')!, '', 'change');
+    change($<HTMLSelectElement>('[data-testid=filter-sender]')!, 'Apex Recovery', 'change');
+    expect(ids()).toEqual(['a1']);
+    change($<HTMLSelectElement>('[data-testid=filter-sender]')!, '', 'change');
+    change($<HTMLInputElement>('[data-testid=search]')!, 'DEADBEAT');
+    expect(ids()).toEqual(['b1']);
+    change($<HTMLInputElement>('[data-testid=search]')!, '');
+    change($<HTMLInputElement>('[data-testid=filter-from]')!, '2026-11-10');
+    expect(ids()).toEqual(['b1']);
+    change($<HTMLInputElement>('[data-testid=filter-to]')!, '2026-11-12');
+    expect(ids()).toEqual([]);
+    // category filter, directly on the function (the select lists the categories present)
+    const list = await client.list();
+    const cats = list.items[0]!.record.findings.map((f) => f.category);
+    expect(filterItems(list.items, { query: '', sender: '', site: '', category: cats[0]!, from: '', to: '' }).map((i) => i.record.id)).toContain('a1');
+    expect(filterItems(list.items, { query: '', sender: '', site: '', category: 'no-such', from: '', to: '' })).toEqual([]);
+  });
+
+  it('shows a record with its screenshot (blob URL), flagged spans as text, and annotates and deletes with a reason', async () => {
+    const { client, svc } = await locker();
+    await svc.handle(req('gmail', 'a1', threat, 'Apex Recovery <c@apex.example>', '2026-11-01T10:00:00.000Z'));
+    await svc.handle(req('gmail', 'a2', '<img src=x onerror=alert(1)> pay now', 'Apex', '2026-11-02T10:00:00.000Z', false));
+    dispose = render(() => <LockerPanel client={client} />, document.body);
+    await until(() => ids().length === 2);
+    document.querySelector<HTMLButtonElement>('[data-record-id=a1] button')!.click();
+    await until(() => $('[data-testid=screenshot]'));
+    expect($<HTMLImageElement>('[data-testid=screenshot]')!.src).toMatch(/^blob:/);
+    const text = $('[data-testid=record-text]')!;
+    expect(text.textContent).toBe(threat);
+    expect(text.querySelectorAll('mark').length).toBeGreaterThan(0);
+    expect(document.body.textContent).toContain('c@apex.example');
+    change($<HTMLInputElement>('#locker-note')!, 'they also phoned my sister');
+    $<HTMLFormElement>('#locker-note')!.form!.requestSubmit();
+    await until(() => $('[data-testid=annotations]')?.textContent?.includes('they also phoned my sister'));
+    document.querySelector<HTMLButtonElement>('.locker-record button')!.click(); // back
+    await until(() => ids().length === 2);
+    document.querySelector<HTMLButtonElement>('[data-record-id=a2] button')!.click();
+    await until(() => $('[data-testid=record-text]'));
+    expect($('[data-testid=record-text]')!.querySelector('img')).toBeNull();
+    expect($('[data-testid=record-text]')!.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect($('[data-testid=no-screenshot]')!.textContent).toMatch(/right-click/);
+    change($<HTMLInputElement>('#locker-delete-reason')!, 'duplicate');
+    $<HTMLFormElement>('#locker-delete-reason')!.form!.requestSubmit();
+    await until(() => ids().length === 1);
+    expect($('[data-testid=deletions]')!.textContent).toContain('duplicate');
+  });
+
+  it('verifies the chain and names the record that broke it', async () => {
+    const { client, svc, store } = await locker();
+    await svc.handle(req('gmail', 'a1', threat, 'Apex Recovery', '2026-11-01T10:00:00.000Z'));
+    await svc.handle(req('gmail', 'a2', insult, 'Apex Recovery', '2026-11-02T10:00:00.000Z'));
+    dispose = render(() => <LockerPanel client={client} />, document.body);
+    await until(() => ids().length === 2);
+    $<HTMLButtonElement>('[data-testid=verify]')!.click();
+    await until(() => $('[data-testid=verify-result]'));
+    expect($('[data-testid=verify-result]')!.textContent).toMatch(/The chain verifies: 2 entries/);
+    await store.db.entries.where('seq').equals(1).modify((e) => {
+      if (e.kind === 'capture' && e.payload) e.payload.sentAt.shown = '2026-10-01';
+    });
+    $<HTMLButtonElement>('[data-testid=verify]')!.click();
+    await until(() => $('[data-testid=verify-result]')!.textContent?.includes('NOT'));
+    const result = $('[data-testid=verify-result]')!.textContent!;
+    expect(result).toContain('Entry 1, record a2 ("About a2" from Apex Recovery)');
+    expect(result).not.toContain('record a1');
+  });
+
+  it('exports a zip through an <a download> blob URL, and refuses a tampered bundle on import without changing anything', async () => {
+    const { client, svc } = await locker();
+    await svc.handle(req('gmail', 'a1', threat, 'Apex Recovery', '2026-11-01T10:00:00.000Z'));
+    const blobs: Blob[] = [];
+    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (blobs.push(b as Blob), `blob:test/${blobs.length}`));
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    dispose = render(() => <LockerPanel client={client} />, document.body);
+    await until(() => ids().length === 1);
+    $<HTMLButtonElement>('[data-testid=export]')!.click();
+    await until(() => clicked.length === 1);
+    expect(clicked[0]!.download).toMatch(/^dunwatch-evidence-.*\.zip$/);
+    const zipBlob = blobs.find((b) => b.type === 'application/zip')!;
+    const zip = new Uint8Array(await zipBlob.arrayBuffer());
+    expect((await verifyBundle(zip)).ok).toBe(true);
+    created.mockRestore();
+
+    const bad = zip.slice();
+    bad[200] = bad[200]! ^ 0xff;
+    const input = $<HTMLInputElement>('[data-testid=import]')!;
+    const file = new File([bad], 'x.zip', { type: 'application/zip' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => $('[data-testid=import-result]'));
+    expect($('[data-testid=import-result]')!.textContent).toMatch(/refused and nothing was changed/);
+    expect((await client.list()).items).toHaveLength(1);
+  });
+
+  it('says what the integrity proves and what it does not, and shows pending writes with a retry', async () => {
+    const { client, svc, store } = await locker();
+    const put = vi.spyOn(store.db.entries, 'bulkPut').mockImplementation(() => Promise.reject(new DOMException('full', 'QuotaExceededError')) as never);
+    await svc.handle(req('gmail', 'a1', threat, 'Apex', '2026-11-01T10:00:00.000Z'));
+    dispose = render(() => <LockerPanel client={client} variant="panel" />, document.body);
+    await until(() => $('[data-testid=pending]'));
+    expect($('[data-testid=pending]')!.textContent).toMatch(/1 change\(s\) not yet written to disk \(QuotaExceededError/);
+    expect($('[data-testid=integrity]')!.textContent).toMatch(/does not prove that the sender really sent/);
+    expect($('h2#locker-title')).not.toBeNull();
+    put.mockRestore();
+    $<HTMLButtonElement>('[data-testid=pending] button')!.click();
+    await until(() => !$('[data-testid=pending]'));
+    expect(await store.db.entries.count()).toBe(1);
+  });
+});
+
+describe('SavePastedEvidence', () => {
+  it('saves a pasted message marked as pasted with the user note', async () => {
+    const { client } = await locker();
+    const findings = engine.analyze(threat, { uiLang: 'en' }).findings;
+    dispose = render(() => <SavePastedEvidence text={threat} findings={findings} client={client} lockerUrl="locker.html" />, document.body);
+    change($<HTMLInputElement>('#pasted-note')!, 'SMS from 555-0100 on 3 Nov, 9pm');
+    $<HTMLFormElement>('[data-testid=save-pasted]')!.requestSubmit();
+    await until(() => $('[data-state=saved]'));
+    const [item] = (await client.list()).items;
+    expect(item!.record).toMatchObject({ source: 'pasted', site: 'pasted', note: 'SMS from 555-0100 on 3 Nov, 9pm', text: threat, screenshotSha256: null });
+    expect(item!.record.findings.length).toBe(findings.length);
+  });
+});
+
+describe('locker strings', () => {
+  it('every key the locker UI uses exists in en, zh_CN and zh_TW', () => {
+    const code = readdirSync(import.meta.dirname)
+      .filter((f) => /\.tsx?$/.test(f) && !/\.test\./.test(f))
+      .map((f) => readFileSync(join(import.meta.dirname, f), 'utf8'))
+      .join('\n');
+    const used = new Set([...code.matchAll(/\bt\('([A-Za-z_]+)'/g)].map((m) => m[1]!));
+    expect(used.size).toBeGreaterThan(40);
+    for (const l of ['en', 'zh_CN', 'zh_TW']) expect([...used].filter((k) => !locale(l)[k]), l).toEqual([]);
+  });
+});
