@@ -3,6 +3,7 @@ import '@/src/ui/style.css';
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { openSidePanel } from '@/src/ui/sidepanel/open';
+import { SavePastedEvidence } from '@/src/ui/locker/SavePastedEvidence';
 import type { TabStatus } from '@/src/extension/messages';
 import { disabledCategoriesSetting, disabledRulesSetting, jurisdictionSetting, suggestJurisdiction, timeZoneSetting } from '@/src/extension/settings';
 import { initI18n, t } from '@/src/ui/i18n';
@@ -52,6 +53,7 @@ async function main() {
         scan={scan}
         openOptions={() => void browser.runtime.openOptionsPage()}
         // called straight from the click: both browsers open side panels only inside a user gesture
+        actions={(r) => <SavePastedEvidence text={r.text} findings={r.findings} />}
         openSidePanel={() => void openSidePanel({ windowId: tab?.windowId, tabId }).then(() => window.close(), () => undefined)}
       />
     ),

@@ -9,6 +9,8 @@ import '@/src/ui/sidepanel/sidepanel.css';
 import { render } from 'solid-js/web';
 import { initI18n, t } from '@/src/ui/i18n';
 import { SidePanel } from '@/src/ui/sidepanel/SidePanel';
+import '@/src/ui/locker/locker.css';
+import { LockerPanel } from '@/src/ui/locker/LockerPanel';
 import { createTabReport, fixedTabFrom, focusInTab } from '@/src/ui/sidepanel/tab-source';
 
 async function main() {
@@ -17,8 +19,7 @@ async function main() {
   const root = document.getElementById('app') as HTMLElement;
   render(() => {
     const source = createTabReport(fixedTabFrom(location.search));
-    // The evidence locker mounts here: pass `locker={(tabId) => <Locker tabId={tabId} />}`.
-    return <SidePanel tabId={source.tabId} report={source.report} loaded={source.loaded} focus={focusInTab} />;
+    return <SidePanel tabId={source.tabId} report={source.report} loaded={source.loaded} focus={focusInTab} locker={() => <LockerPanel variant="panel" />} />;
   }, root);
   document.body.dataset.ready = 'true'; // for the browser tests
 }

@@ -13,7 +13,9 @@ import type { EvidenceImportResponse, EvidenceListResponse, EvidenceVerifyRespon
 import { categoryName } from '../common';
 import { t, uiLang } from '../i18n';
 import { segments } from '../mark';
+import { effectiveJurisdiction } from '../../extension/settings';
 import { runtimeClient, type LockerClient } from './client';
+import { ComplaintDraft } from './ComplaintDraft';
 
 export interface LockerPanelProps {
   client?: LockerClient;
@@ -277,6 +279,14 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
   const [busy, setBusy] = createSignal('');
   const [error, setError] = createSignal('');
   const items = () => data()?.items ?? [];
+  // records picked for a complaint draft, in the reader's jurisdiction
+  const [picked, setPicked] = createSignal<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) => {
+    const next = new Set(picked());
+    if (!next.delete(id)) next.add(id);
+    setPicked(next);
+  };
+  const [jurisdiction] = createResource(() => effectiveJurisdiction(navigator.language));
   const shown = createMemo(() => filterItems(items(), filter()));
   const current = createMemo(() => items().find((i) => i.record.id === selected()));
   const set = (k: keyof LockerFilter) => (e: { currentTarget: { value: string } }) => setFilter({ ...filter(), [k]: e.currentTarget.value });
@@ -378,6 +388,13 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
               <For each={shown()}>
                 {(i) => (
                   <li class="finding" data-record-id={i.record.id}>
+                    <input
+                      type="checkbox"
+                      aria-label={t('lockerPickForComplaint', i.record.subject || i.record.text.slice(0, 60))}
+                      checked={picked().has(i.record.id)}
+                      onChange={() => toggle(i.record.id)}
+                      data-testid="pick"
+                    />{' '}
                     <button type="button" class="locker-open" onClick={() => setSelected(i.record.id)}>
                       {i.record.subject || i.record.text.slice(0, 60)}
                     </button>
@@ -392,6 +409,12 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
                 )}
               </For>
             </ul>
+          </Show>
+          <Show when={items().length}>
+            <details data-testid="complaint">
+              <summary>{t('complaintHeading')}</summary>
+              <ComplaintDraft records={items().filter((i) => picked().has(i.record.id)).map((i) => i.record)} jurisdiction={jurisdiction() ?? 'us'} uiLang={uiLang()} />
+            </details>
           </Show>
           <Show when={data()?.deletions.length}>
             <details data-testid="deletions">

@@ -46,6 +46,12 @@ export function Options(props: OptionsProps) {
       <RulesSection rules={props.rules} lang={props.lang} offRules={props.offRules} offCategories={props.offCategories} saved={saved} />
       <CustomRulesSection />
       <IgnoreSection initial={props.ignores} rules={props.rules} lang={props.lang} saved={saved} />
+      <section aria-labelledby="h-locker">
+        <h2 id="h-locker">{t('lockerTitle')}</h2>
+        <p>
+          <a href="locker.html">{t('lockerOpenPage')}</a>
+        </p>
+      </section>
       <section aria-labelledby="h-research">
         <h2 id="h-research">{t('researchTitle')}</h2>
         <p>

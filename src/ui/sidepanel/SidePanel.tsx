@@ -180,10 +180,8 @@ export function SidePanel(props: SidePanelProps): JSX.Element {
         </div>
       </Show>
       <Show when={props.locker && props.tabId() !== undefined}>
-        <section id="sp-locker" aria-labelledby="sp-locker-heading">
-          <h2 id="sp-locker-heading">{t('spLocker')}</h2>
-          {props.locker?.(props.tabId() as number)}
-        </section>
+        {/* the locker brings its own section and heading */}
+        <div id="sp-locker">{props.locker?.(props.tabId() as number)}</div>
       </Show>
       <p class="disclaimer">{t('disclaimer')}</p>
     </main>
