@@ -113,6 +113,22 @@ describe('LockerPanel', () => {
     expect(filterItems(list.items, { query: '', sender: '', site: '', category: 'no-such', from: '', to: '' })).toEqual([]);
   });
 
+  it('picked records make a complaint draft quoting their flagged words; none picked says so', async () => {
+    const { client, svc } = await locker();
+    await svc.handle(req('gmail', 'a1', threat, 'Apex Recovery <c@apex.example>', '2026-11-01T10:00:00.000Z'));
+    await svc.handle(req('whatsapp', 'b1', insult, '+1 555 0100', '2026-11-15T10:00:00.000Z'));
+    dispose = render(() => <LockerPanel client={client} />, document.body);
+    await until(() => ids().length === 2);
+    const draft = () => $<HTMLTextAreaElement>('[data-testid=complaint] textarea')!.value;
+    expect($('[data-testid=complaint]')!.textContent).toContain('No saved messages are selected yet.');
+    const pick = document.querySelectorAll<HTMLInputElement>('[data-testid=pick]');
+    pick[1]!.click();
+    await until(() => draft().includes('+1 555 0100'));
+    const first = (await client.list()).items.find((i) => i.record.id === 'b1')!.record.findings[0]!;
+    expect(draft()).toContain(insult.slice(first.start, first.end));
+    expect(draft()).not.toContain('Apex Recovery');
+  });
+
   it('shows a record with its screenshot (blob URL), flagged spans as text, and annotates and deletes with a reason', async () => {
     const { client, svc } = await locker();
     await svc.handle(req('gmail', 'a1', threat, 'Apex Recovery <c@apex.example>', '2026-11-01T10:00:00.000Z'));
