@@ -5,6 +5,7 @@ import { createRoot, createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { EvidenceSaveAnswer } from '../../extension/evidence-messages';
 import type { FocusCommand, TabStatus } from '../../extension/messages';
 import { substitute } from '../i18n';
 import { PAGE } from './fixture-messages';
@@ -32,14 +33,17 @@ afterEach(() => {
   dispose = undefined;
 });
 
-function mount(initial: TabStatus | undefined, options: { tabId?: number; focus?: (tabId: number, c: FocusCommand) => Promise<void>; locker?: boolean } = {}) {
+function mount(
+  initial: TabStatus | undefined,
+  options: { tabId?: number; focus?: (tabId: number, c: FocusCommand) => Promise<void>; locker?: boolean; save?: (tabId: number, messageId: string) => Promise<EvidenceSaveAnswer> } = {},
+) {
   const [tabId, setTabId] = createSignal<number | undefined>('tabId' in options ? options.tabId : 7);
   const [rep, setReport] = createSignal<TabStatus | undefined>(initial);
   const focus = vi.fn(options.focus ?? (async () => {}));
   const root = document.createElement('div');
   document.body.append(root);
   dispose = render(
-    () => <SidePanel tabId={tabId} report={rep} focus={focus} locker={options.locker ? (id) => <p id="locker-here">locker for {id}</p> : undefined} />,
+    () => <SidePanel tabId={tabId} report={rep} focus={focus} locker={options.locker ? (id) => <p id="locker-here">locker for {id}</p> : undefined} save={options.save} />,
     root,
   );
   return { root, focus, setReport, setTabId };
@@ -113,6 +117,21 @@ describe('side panel: what it lists', () => {
     expect(document.querySelector('img, b, script')).toBeNull();
     expect(document.querySelector('.sp-sender')!.textContent).toBe(evil);
     expect(document.querySelector('h2')!.textContent).toBe('<script>window.__pwned=2</script>');
+  });
+
+  it('each message has "Save as evidence": the tab saves it and the panel says what happened', async () => {
+    const save = vi.fn(async (): Promise<EvidenceSaveAnswer> => ({ saved: 1, screenshots: 0, pending: false, noScreenshot: 'no activeTab' }));
+    mount(report, { save });
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>('.sp-save button')];
+    expect(buttons.length).toBe(document.querySelectorAll('article.sp-message').length);
+    buttons[0]!.click();
+    await vi.waitFor(() => expect(document.querySelector('.sp-save [role="status"]')!.textContent).toBe(msg('spSavedNoScreenshot')));
+    expect(save).toHaveBeenCalledWith(7, expect.any(String));
+  });
+
+  it('no save buttons without a saver', () => {
+    mount(report);
+    expect(document.querySelector('.sp-save')).toBeNull();
   });
 
   it('leaves a place for the evidence locker, given the tab', () => {

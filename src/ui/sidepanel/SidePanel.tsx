@@ -7,6 +7,7 @@
  * Every message string (sender, subject, excerpt) is a JSX text child: a text node, never markup.
  */
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show, type Accessor, type JSX } from 'solid-js';
+import type { EvidenceSaveAnswer } from '../../extension/evidence-messages';
 import type { FocusCommand, TabStatus } from '../../extension/messages';
 import { categoryName } from '../common';
 import { t } from '../i18n';
@@ -21,6 +22,33 @@ export interface SidePanelProps {
   focus: (tabId: number, command: FocusCommand) => Promise<void>;
   /** the evidence locker for this tab, mounted by the lead (another helper's component) */
   locker?: (tabId: number) => JSX.Element;
+  /** "Save as evidence" for one message: the tab's content script captures it as the card does */
+  save?: (tabId: number, messageId: string) => Promise<EvidenceSaveAnswer>;
+}
+
+/** A message's "Save as evidence" button and what it did, said calmly next to it. */
+function SaveButton(props: { save: () => Promise<EvidenceSaveAnswer> }): JSX.Element {
+  const [said, setSaid] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const click = async () => {
+    setBusy(true);
+    try {
+      const a = await props.save();
+      setSaid('error' in a ? t('spSaveFailed', a.error) : a.pending ? t('lockerSavedPending') : a.screenshots ? t('lockerSaved') : t('spSavedNoScreenshot'));
+    } catch (e) {
+      setSaid(t('spSaveFailed', (e as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <p class="sp-save">
+      <button type="button" disabled={busy()} onClick={() => void click()}>
+        {t('spSaveEvidence')}
+      </button>{' '}
+      <span role="status">{said()}</span>
+    </p>
+  );
 }
 
 const itemId = (order: number) => `sp-item-${order}`;
@@ -171,6 +199,9 @@ export function SidePanel(props: SidePanelProps): JSX.Element {
                       <ul class="plain">
                         <For each={pm.items}>{(item) => <Item item={item} />}</For>
                       </ul>
+                      <Show when={props.save && props.tabId() !== undefined}>
+                        <SaveButton save={() => props.save!(props.tabId()!, pm.message.id)} />
+                      </Show>
                     </article>
                   )}
                 </For>
