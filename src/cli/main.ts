@@ -81,6 +81,8 @@ Options:
                                dispute, missing disclosures). Reads the whole input first.
   --time-zone ZONE             the reader's IANA time zone for --threads (default: this
                                machine's), e.g. America/New_York, Asia/Shanghai
+  --work-address ADDR          one of the reader's work addresses (repeatable): collection
+                               e-mail "to" it is pointed out where the law forbids it
 
 Output (scan, jsonl): one object per input line, in input order:
   {"id", "lang", "collection": {"is", "score"}, "findings": [{"rule", "category",
@@ -180,6 +182,7 @@ async function main(argv: string[]): Promise<number> {
       text: { type: 'string' },
       threads: { type: 'boolean' },
       'time-zone': { type: 'string' },
+      'work-address': { type: 'string', multiple: true },
       'input-format': { type: 'string' },
       'text-column': { type: 'string' },
       'id-column': { type: 'string' },
@@ -265,7 +268,7 @@ async function main(argv: string[]): Promise<number> {
       const timeZone = values['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
       const records: InputRecord['record'][] = [];
       for await (const record of inputRecords(file, values.text, badLines, srcOpts)) records.push(record);
-      const threads = scanThreads(engine, records, values.jurisdiction ?? 'us', timeZone);
+      const threads = scanThreads(engine, records, values.jurisdiction ?? 'us', timeZone, values['work-address'] ?? []);
       for (const w of threads.warnings) process.stderr.write(`dunwatch: ${w}\n`);
       for (const record of records) {
         const result = engine.analyze(record.text, { jurisdiction: values.jurisdiction, context: { direction: toThreadMessage(record).direction } });

@@ -33,13 +33,13 @@ export interface ThreadScan {
   warnings: string[];
 }
 
-export function scanThreads(engine: Engine, records: InputRecord['record'][], jurisdiction: string, timeZone: string): ThreadScan {
+export function scanThreads(engine: Engine, records: InputRecord['record'][], jurisdiction: string, timeZone: string, workAddresses: readonly string[] = []): ThreadScan {
   const groups = new Map<string, InputRecord['record'][]>();
   for (const r of records) groups.set(threadKey(r), [...(groups.get(threadKey(r)) ?? []), r]);
   const findingsById = new Map<string, ThreadFinding[]>();
   const warnings: string[] = [];
   for (const [key, list] of groups) {
-    const result = engine.analyzeThread(list.map(toThreadMessage), { jurisdiction, timeZone });
+    const result = engine.analyzeThread(list.map(toThreadMessage), { jurisdiction, timeZone, workAddresses });
     warnings.push(...result.warnings.map((w) => `thread ${key}: ${w}`));
     for (const f of result.findings) for (const id of f.messageIds) findingsById.set(id, [...(findingsById.get(id) ?? []), f]);
   }

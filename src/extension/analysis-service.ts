@@ -7,7 +7,7 @@ import type { UiLang } from '../engine/types';
 import { uiLangFor } from '../page/strings';
 import { backgroundEngine } from './engine-host';
 import type { AnalyzeThreadRequest, AnalyzeThreadResponse, PageContext } from './messages';
-import { effectiveJurisdiction, uiLangSetting } from './settings';
+import { effectiveJurisdiction, uiLangSetting, workAddressesSetting } from './settings';
 
 export async function pageContext(locale: string): Promise<PageContext> {
   const [engine, jurisdiction, uiPref] = await Promise.all([backgroundEngine(), effectiveJurisdiction(locale), uiLangSetting.getValue()]);
@@ -20,7 +20,8 @@ export async function analyzeThreadRequest(request: AnalyzeThreadRequest): Promi
   try {
     const engine = await backgroundEngine();
     const timeZone = request.options.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const result = analyzeThread(request.messages, { ...request.options, timeZone }, { analyze: (text, o) => engine.analyze(text, o), bundle: engine.bundle });
+    const workAddresses = request.options.workAddresses ?? (await workAddressesSetting.getValue());
+    const result = analyzeThread(request.messages, { ...request.options, timeZone, workAddresses }, { analyze: (text, o) => engine.analyze(text, o), bundle: engine.bundle });
     return { findings: result.findings, warnings: result.warnings };
   } catch (e) {
     // a bad time zone or message is the caller's to show, not a crash of the background

@@ -18,6 +18,13 @@ export const disabledCategoriesSetting = storage.defineItem<Category[]>('sync:di
 export const ignoresSetting = storage.defineItem<IgnoreEntry[]>('local:ignores', { fallback: [], version: 1 });
 /** IANA zone for time-of-day rules; '' = the browser's */
 export const timeZoneSetting = storage.defineItem<string>('sync:timeZone', { fallback: '', version: 1 });
+/** the reader's work e-mail addresses / numbers (thread rules: collection mail to a work address); local: personal data */
+export const workAddressesSetting = storage.defineItem<string[]>('local:workAddresses', { fallback: [], version: 1 });
+
+/** One address per line or comma; trimmed, lower-cased, duplicates dropped. */
+export function parseWorkAddresses(text: string): string[] {
+  return [...new Set(text.split(/[\n,;]+/).map((a) => a.trim().toLowerCase()).filter(Boolean))];
+}
 
 const LOCALE_JURISDICTION: [RegExp, string][] = [
   [/^zh-(tw|hant)/i, 'tw'],

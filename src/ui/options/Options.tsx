@@ -14,6 +14,7 @@ import { LanguageSection } from './LanguageSection';
 import { RulesSection } from './RulesSection';
 import { SitesSection } from './SitesSection';
 import { TimeZoneSection } from './TimeZoneSection';
+import { WorkAddressesSection } from './WorkAddressesSection';
 
 export interface OptionsProps {
   lang: UiLang;
@@ -42,6 +43,7 @@ export function Options(props: OptionsProps) {
       <JurisdictionSection lang={props.lang} value={props.jurisdiction} suggested={props.suggested} saved={saved} />
       <LanguageSection value={props.uiLangPref} onChanged={props.onLanguageChanged} />
       <TimeZoneSection value={props.timeZone} saved={saved} />
+      <WorkAddressesSection saved={saved} />
       <SitesSection value={props.sites} saved={saved} />
       <RulesSection rules={props.rules} lang={props.lang} offRules={props.offRules} offCategories={props.offCategories} saved={saved} />
       <CustomRulesSection />
