@@ -4,6 +4,7 @@
  * keywords occur, drop matches that are negated, questions, talk about the law or quoted
  * mail, and report findings in ORIGINAL offsets.
  */
+import { lawFor } from './law-for';
 import nlpOne from 'compromise/one';
 import { decideCollection } from './collection';
 import { quotedRanges, whySuppressed } from './context';
@@ -35,18 +36,6 @@ export interface Engine {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
-
-/**
- * The citation ids of a rule that apply in a jurisdiction: us also covers us-ca, us-ma …;
- * us-ca gets California's law and the federal law; all ids when none apply.
- */
-export function lawFor(rule: CompiledRule, jurisdiction?: string): string[] {
-  if (!jurisdiction) return rule.law;
-  const j = jurisdiction.toLowerCase();
-  const parent = j.includes('-') ? j.split('-')[0]! : undefined;
-  const own = rule.law.filter((id) => id.startsWith(`${j}.`) || id.startsWith(`${j}-`) || (parent !== undefined && id.startsWith(`${parent}.`)));
-  return own.length ? own : rule.law;
-}
 
 /** Disjoint intervals kept sorted, so an overlap test is a binary search (1 MB messages have thousands of matches). */
 class IntervalSet {
@@ -221,3 +210,5 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
 
   return { bundle, skippedRules, analyze, analyzeThread: (messages, options) => analyzeThread(messages, options, { analyze, bundle }) };
 }
+
+export { lawFor };

@@ -5,7 +5,7 @@
  *   (empty)                        index of jurisdictions and rules
  */
 import type { CompiledRule } from '../../engine/types';
-import { lawFor } from '../../engine/engine';
+import { lawFor } from '../../engine/law-for';
 
 export interface Route {
   rule?: string;
