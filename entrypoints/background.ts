@@ -55,7 +55,8 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     // the side panel opens only inside the click's handler, before anything is awaited
     if (info.menuItemId === MENU_OPEN_SIDE_PANEL) return void openSidePanel({ windowId: tab?.windowId, tabId: tab?.id }).catch(() => undefined);
-    if (tab?.id === undefined) return;
+    // other items (the evidence locker's) have their own listeners
+    if (tab?.id === undefined || (info.menuItemId !== MENU_SCAN_PAGE && info.menuItemId !== MENU_CHECK_SELECTION)) return;
     const mode = info.menuItemId === MENU_CHECK_SELECTION ? 'selection' : 'page';
     // activeTab grants this one tab for this one click: no standing host permission needed
     await browser.scripting.executeScript({ target: { tabId: tab.id }, func: (m: string) => ((globalThis as { __dunwatchMode?: string }).__dunwatchMode = m), args: [mode] });
