@@ -54,6 +54,20 @@ function tabMessage(r: ScannedMessage): TabMessage {
   };
 }
 
+/** The background can be starting up (MV3 worker): ask again a few times before giving up. */
+async function askWithRetry<T>(message: unknown, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      const answer = (await browser.runtime.sendMessage(message)) as T | undefined;
+      if (answer !== undefined) return answer;
+      if (i >= attempts) throw new Error('the background did not answer');
+    } catch (e) {
+      if (i >= attempts) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 300 * i));
+  }
+}
+
 export async function runContentScript(ctx: ContentScriptContext, options: RunOptions): Promise<PageLoop | undefined> {
   let lastReport: Omit<StatsMessage, 'type' | 'site' | 'status'> = { stats: { messages: 0, flagged: 0, findings: 0, byCategory: {} } };
   const send = (status: PageStatus) => {
@@ -69,7 +83,7 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
   }
   const contextRequest: PageContextRequest = { type: 'dunwatch:page-context', locale: navigator.language };
   const [page, ignores, disabledRules, disabledCategories, timeZone, researchOn] = await Promise.all([
-    browser.runtime.sendMessage(contextRequest) as Promise<PageContext>,
+    askWithRetry<PageContext>(contextRequest),
     ignoresSetting.getValue(),
     disabledRulesSetting.getValue(),
     disabledCategoriesSetting.getValue(),
@@ -162,7 +176,7 @@ export function siteContentScript(adapter: SiteAdapter) {
     matches: [...adapter.matches],
     runAt: 'document_idle',
     main(ctx) {
-      void runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter), channel: channelOf(adapter) });
+      runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter), channel: channelOf(adapter) }).catch((e) => console.warn('[dunwatch] could not start on this page:', e));
     },
   });
 }
