@@ -11,6 +11,7 @@
  * Channels come from ../shared/law/legal-rules.md and rules/law/*.yaml (`rights`); the test
  * checks every URL here against those files, so no link is invented.
  */
+import { ownLawIds } from '../engine/law-for';
 import type { LawCitation, RulesBundle, UiLang } from '../engine/types';
 import type { CaptureRecord } from './record';
 
@@ -367,13 +368,6 @@ export function allChannelUrls(): string[] {
   return [...new Set(Object.values(CH).map((c) => c.url))];
 }
 
-/** Law ids that apply in a jurisdiction (same rule as the engine's lawFor): us covers us-ca …; none → []. */
-export function lawIdsFor(law: readonly string[], jurisdiction: string): string[] {
-  const j = jurisdiction.toLowerCase();
-  const parent = j.includes('-') ? j.split('-')[0]! : undefined;
-  return law.filter((id) => id.startsWith(`${j}.`) || id.startsWith(`${j}-`) || (parent !== undefined && id.startsWith(`${parent}.`)));
-}
-
 /** "2026-11-20 03:02 UTC" from an ISO time; deterministic (no locale). */
 function utc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -487,7 +481,7 @@ export function buildComplaint(records: readonly CaptureRecord[], jurisdiction: 
       const exact = r.text.slice(f.start, f.end) || f.excerpt;
       body.push(`   - ${quote(exact, lang, MAX_QUOTE)} — ${ruleTitle(f)}`);
       const rule = rulesById.get(f.rule);
-      const ids = lawIdsFor(rule ? rule.law : f.law, jurisdiction);
+      const ids = ownLawIds(rule ? rule.law : f.law, jurisdiction);
       for (const id of ids) {
         const c: LawCitation | undefined = opts.bundle?.law[id];
         const rc = f.citations.find((x) => x.id === id);
