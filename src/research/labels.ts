@@ -77,3 +77,7 @@ export function readLabel(record: Record<string, unknown> & { id: string }): Lab
   }
   return label;
 }
+
+/** The reader's own verdict on a contributed sample (research page, "report a false alarm"). */
+export const USER_LABELS = ['correct', 'false-alarm', 'missed'] as const;
+export type UserLabel = (typeof USER_LABELS)[number];

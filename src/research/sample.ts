@@ -16,12 +16,11 @@
  * tests share it).
  */
 import { detectLanguages } from '../engine/language';
-import { CHANNELS, LABEL_CATEGORIES } from './labels';
+import { CHANNELS, LABEL_CATEGORIES, USER_LABELS, type UserLabel } from './labels';
 import { redact, remapSpan, type PiiType, type RedactOptions } from './redact';
 
 export const SAMPLE_SCHEMA = 'dunwatch.research-sample/1';
-export const USER_LABELS = ['correct', 'false-alarm', 'missed'] as const;
-export type UserLabel = (typeof USER_LABELS)[number];
+export { USER_LABELS, type UserLabel } from './labels';
 
 /** What a sample needs of a finding (an engine Finding, a TabMessage's or a CaptureRecord's). */
 export interface FindingLike {

@@ -8,7 +8,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { researchOptInSetting } from '../../extension/settings';
-import type { UserLabel } from '../../research/sample';
+import { USER_LABELS } from '../../research/labels';
 import type { ContributionRecord } from './contribute';
 
 export const pendingContributions = storage.defineItem<ContributionRecord[]>('session:researchPending', { fallback: [] });
@@ -39,10 +39,8 @@ export interface ReportContributionRequest {
   record: ContributionRecord;
 }
 
-const LABELS: readonly unknown[] = ['correct', 'false-alarm', 'missed'] satisfies readonly UserLabel[];
-
 export function isReportContributionRequest(m: unknown): m is ReportContributionRequest {
   if (typeof m !== 'object' || m === null || (m as { type?: unknown }).type !== 'dunwatch:report-contribution') return false;
   const r = (m as { record?: Partial<ContributionRecord> }).record;
-  return !!r && typeof r.text === 'string' && Array.isArray(r.findings) && typeof r.site === 'string' && typeof r.rulesHash === 'string' && LABELS.includes(r.label);
+  return !!r && typeof r.text === 'string' && Array.isArray(r.findings) && typeof r.site === 'string' && typeof r.rulesHash === 'string' && (USER_LABELS as readonly unknown[]).includes(r.label);
 }
