@@ -9,7 +9,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { AnalyzeResult } from '../engine/types';
 import type { SiteAdapter } from '../sites/types';
 import { adapterSource } from './adapter-source';
-import { startPageLoop, toUtc, type BatchAnalyze, type MessageSource, type PageLoop, type PageStats, type ScannedMessage, type ThreadState } from '../page/loop';
+import { tabMessage } from './tab-message';
+import { startPageLoop, type BatchAnalyze, type MessageSource, type PageLoop, type PageStats, type ScannedMessage, type ThreadState } from '../page/loop';
 import {
   isFocusCommand,
   type AnalyzeBatchRequest,
@@ -19,7 +20,6 @@ import {
   type PageContextRequest,
   type PageStatus,
   type StatsMessage,
-  type TabMessage,
 } from './messages';
 import { disabledCategoriesSetting, disabledRulesSetting, ignoresSetting, researchOptInSetting, sitesSetting, timeZoneSetting } from './settings';
 import type { ReportContributionRequest } from '../ui/research/queue';
@@ -36,22 +36,6 @@ export interface RunOptions {
   channel?: ThreadMessage['channel'];
   /** one-off scans (generic, selection) do not report "no messages" */
   oneOff?: boolean;
-}
-
-/** The side panel's view of a scanned message. */
-function tabMessage(r: ScannedMessage): TabMessage {
-  const iso = toUtc(r.info.sentAt);
-  return {
-    id: r.id,
-    direction: r.info.direction,
-    ...(r.info.sender ? { sender: r.info.sender } : {}),
-    ...(r.info.sentAtShown || r.info.sentAt ? { sentAt: r.info.sentAtShown ?? r.info.sentAt } : {}),
-    ...(iso ? { sentAtIso: iso } : {}),
-    ...(r.info.threadId ? { threadId: r.info.threadId } : {}),
-    ...(r.info.subject ? { subject: r.info.subject } : {}),
-    text: r.text,
-    findings: r.findings,
-  };
 }
 
 /** The background can be starting up (MV3 worker): ask again a few times before giving up. */

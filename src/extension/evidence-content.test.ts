@@ -28,6 +28,8 @@ const source: MessageSource = {
     body: el.querySelector('.body')!,
     sender: el.getAttribute('data-sender') ?? undefined,
     sentAt: el.getAttribute('data-time') ?? undefined,
+    // the site's own wording of the time: what the record keeps as "shown"
+    ...(el.getAttribute('data-time') ? { sentAtShown: `shown ${el.getAttribute('data-time')!.slice(11, 16)}` } : {}),
     direction: el.getAttribute('data-dir') === 'out' ? 'outgoing' : 'incoming',
     threadId: el.getAttribute('data-thread') ?? undefined,
     subject: 'Final notice',
@@ -102,7 +104,7 @@ describe('Save as evidence in the page', () => {
     await until(() => noticeState() === 'saved');
     expect(shadow().querySelector('[data-dunwatch-notice]')!.textContent).toMatch(/^Saved to the evidence locker\. Saved without a screenshot: the browser allows one only after you right-click/);
     const [item] = (await list()).items;
-    expect(item!.record).toMatchObject({ site: 'gmail', url: 'https://mail.example/thread', threadId: 't1', sender: { name: 'Apex Recovery', address: 'c@apex.example' }, sentAt: { shown: '2026-11-20T09:14:00', iso: new Date('2026-11-20T09:14:00').toISOString() }, direction: 'incoming', subject: 'Final notice', screenshotSha256: null });
+    expect(item!.record).toMatchObject({ site: 'gmail', url: 'https://mail.example/thread', threadId: 't1', sender: { name: 'Apex Recovery', address: 'c@apex.example' }, sentAt: { shown: 'shown 09:14', iso: new Date('2026-11-20T09:14:00').toISOString() }, direction: 'incoming', subject: 'Final notice', screenshotSha256: null });
     expect(item!.record.text.trim()).toBe(THREAT);
     expect(item!.record.findings.map((f) => f.rule)).toEqual(engine.analyze(item!.record.text, { uiLang: 'en', context: { direction: 'incoming' } }).findings.map((f) => f.rule));
     expect(sent[0]!.viewport.width).toBeGreaterThan(0);

@@ -6,26 +6,20 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { toUtc, type LoopOptions, type PageLoop, type ScannedMessage } from '../page/loop';
+import type { LoopOptions, PageLoop, ScannedMessage } from '../page/loop';
+import { tabMessage } from './tab-message';
 import type { EvidenceSaveOutcome } from '../page/ui';
 import { isEvidenceContextSaveCommand, isEvidenceSaveMessageCommand, newEvidenceId, type EvidenceSaveAnswer, type CapturedMessage, type EvidenceCaptureRequest, type EvidenceCaptureResponse } from './evidence-messages';
 
 export function capturedMessage(r: ScannedMessage): CapturedMessage {
   const rect = r.element.getBoundingClientRect();
-  const info = r.info;
-  // adapters give the shown time as local wall time; the page shows it in this browser's zone
-  const sentAtIso = toUtc(info.sentAt);
+  // the page's message id stays on the page: the record gets its own, made here so a retried request cannot save twice
+  const { id: _pageId, findings, ...fields } = tabMessage(r);
   return {
     id: newEvidenceId(),
-    ...(info.sender ? { sender: info.sender } : {}),
-    ...(info.sentAt ? { sentAt: info.sentAt } : {}),
-    ...(sentAtIso ? { sentAtIso } : {}),
-    direction: info.direction,
-    ...(info.threadId ? { threadId: info.threadId } : {}),
-    ...(info.subject ? { subject: info.subject } : {}),
-    text: r.text,
+    ...fields,
     // plain data: the findings as the reader sees them (after "not a problem here" choices)
-    findings: JSON.parse(JSON.stringify(r.findings)) as CapturedMessage['findings'],
+    findings: JSON.parse(JSON.stringify(findings)) as CapturedMessage['findings'],
     rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
   };
 }

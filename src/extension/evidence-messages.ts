@@ -8,19 +8,12 @@ import type { Finding } from '../engine/types';
 import type { Annotation, ChainProblem } from '../evidence/ledger';
 import type { CaptureRecord } from '../evidence/record';
 import type { BundleProblem } from '../evidence/bundle';
+import type { TabMessage } from './messages';
 
-/** One message as the page showed it, with where it is on screen (for the screenshot crop). */
-export interface CapturedMessage {
+/** One message as the page showed it (the side panel's fields), with where it is on screen (for the screenshot crop). */
+export interface CapturedMessage extends Omit<TabMessage, 'id'> {
   /** the record id, made by the requester so that a retried request cannot save twice */
   id: string;
-  sender?: string;
-  sentAt?: string;
-  sentAtIso?: string;
-  direction: 'incoming' | 'outgoing' | 'unknown';
-  threadId?: string;
-  subject?: string;
-  text: string;
-  findings: Finding[];
   /** getBoundingClientRect() in CSS pixels of the viewport; absent or empty: not on screen */
   rect?: { x: number; y: number; width: number; height: number };
 }
