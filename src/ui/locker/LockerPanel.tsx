@@ -109,11 +109,28 @@ function Screenshot(props: { client: LockerClient; record: CaptureRecord }): JSX
   );
 }
 
+/** A labelled text field and its button (note, tag, reason for deleting); blank text is not submitted. */
+function TextAction(props: { id: string; label: string; button: string; run: (value: string, clear: () => void) => void }): JSX.Element {
+  const [value, setValue] = createSignal('');
+  return (
+    <form
+      class="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (value().trim()) props.run(value(), () => setValue(''));
+      }}
+    >
+      <label for={props.id}>{props.label}</label>
+      <input id={props.id} type="text" value={value()} onInput={(e) => setValue(e.currentTarget.value)} />
+      <button type="submit" disabled={!value().trim()}>
+        {props.button}
+      </button>
+    </form>
+  );
+}
+
 function RecordView(props: { client: LockerClient; item: LockerItem; onClose: () => void; onChanged: () => void }): JSX.Element {
   const r = () => props.item.record;
-  const [note, setNote] = createSignal('');
-  const [tag, setTag] = createSignal('');
-  const [reason, setReason] = createSignal('');
   const [msg, setMsg] = createSignal('');
   const write = async (p: Promise<{ ok: true; saved: boolean } | { ok: false; error: string }>, done: () => void) => {
     const res = await p;
@@ -174,39 +191,9 @@ function RecordView(props: { client: LockerClient; item: LockerItem; onClose: ()
           </For>
         </ul>
       </Show>
-      <form
-        class="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (note().trim()) void write(props.client.annotate(r().id, 'note', note()), () => setNote(''));
-        }}
-      >
-        <label for="locker-note">{t('lockerAddNote')}</label>
-        <input id="locker-note" type="text" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
-        <button type="submit">{t('lockerAdd')}</button>
-      </form>
-      <form
-        class="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (tag().trim()) void write(props.client.annotate(r().id, 'tag', tag()), () => setTag(''));
-        }}
-      >
-        <label for="locker-tag">{t('lockerAddTag')}</label>
-        <input id="locker-tag" type="text" value={tag()} onInput={(e) => setTag(e.currentTarget.value)} />
-        <button type="submit">{t('lockerAdd')}</button>
-      </form>
-      <form
-        class="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (reason().trim()) void write(props.client.remove(r().id, reason()), () => props.onClose());
-        }}
-      >
-        <label for="locker-delete-reason">{t('lockerDeleteReason')}</label>
-        <input id="locker-delete-reason" type="text" value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-        <button type="submit" disabled={!reason().trim()}>{t('lockerDelete')}</button>
-      </form>
+      <TextAction id="locker-note" label={t('lockerAddNote')} button={t('lockerAdd')} run={(v, clear) => void write(props.client.annotate(r().id, 'note', v), clear)} />
+      <TextAction id="locker-tag" label={t('lockerAddTag')} button={t('lockerAdd')} run={(v, clear) => void write(props.client.annotate(r().id, 'tag', v), clear)} />
+      <TextAction id="locker-delete-reason" label={t('lockerDeleteReason')} button={t('lockerDelete')} run={(v) => void write(props.client.remove(r().id, v), () => props.onClose())} />
       <p class="muted">{t('lockerDeleteExplain')}</p>
       <Show when={msg()}>
         <p role="status">{msg()}</p>
