@@ -80,6 +80,8 @@ export interface CollectionEvidence extends CollectionDecision {
   couldBe: boolean;
   /** the reader is addressed and nothing says news, marketing, receipt or scam */
   addressedPlain: boolean;
+  /** something says news, reporting, marketing, a receipt or a scam: a collector's act alone does not make this collection */
+  counter: boolean;
 }
 
 export function decideCollection(normalised: string, forced?: boolean, ruleSignal = false): CollectionEvidence {
@@ -115,6 +117,16 @@ export function decideCollection(normalised: string, forced?: boolean, ruleSigna
     score += RULE_SIGNAL_WEIGHT;
   }
   score = Math.round(score * 100) / 100;
-  if (forced !== undefined) return { is: forced, score, cues: [...cues, forced ? 'context:collection' : 'context:not-collection'], couldBe: forced, addressedPlain: forced };
-  return { is: meets(score), score, cues, couldBe, addressedPlain };
+  if (forced !== undefined) return { is: forced, score, cues: [...cues, forced ? 'context:collection' : 'context:not-collection'], couldBe: forced, addressedPlain: forced, counter: !forced };
+  return { is: meets(score), score, cues, couldBe, addressedPlain, counter: against };
+}
+
+/**
+ * A collector's act (a debtor label, disclosure to the family, a visit or violence as the price
+ * of not paying) that survived the context filters is itself evidence of collection: such a
+ * message needs no debt word. Counter-evidence (news, ads, receipts, scams) still wins.
+ */
+export function withCollectorAct(d: CollectionEvidence, ruleId: string): CollectionEvidence {
+  if (d.is || d.counter) return d;
+  return { ...d, is: true, score: Math.max(d.score, COLLECTION_THRESHOLD), cues: [...d.cues, `collector-act:${ruleId}`] };
 }

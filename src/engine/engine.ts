@@ -6,7 +6,10 @@
  */
 import { lawFor } from './law-for';
 import nlpOne from 'compromise/one';
-import { decideCollection } from './collection';
+import { decideCollection, withCollectorAct } from './collection';
+import { confidenceOf, DEFAULT_THRESHOLD } from './confidence';
+import { isThreatQuestion } from './frames/mood';
+import { LexiconHits, matchFrames, type FrameMatch } from './frames/match-frames';
 import { quotedRanges, whySuppressed } from './context';
 import { detectLanguages } from './language';
 import { matchChinese } from './match/chinese';
@@ -146,7 +149,7 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
       (r) =>
         !disabled.has(r.id) &&
         (!categories || categories.has(r.category)) &&
-        (r.requires === 'none' || base.couldBe || (r.requires === 'addressed' && base.addressedPlain)),
+        (r.requires === 'none' || base.couldBe || (r.requires === 'addressed' && base.addressedPlain) || (r.collectorAct && !base.counter)),
     );
     if (!candidates.length) return result;
 
@@ -159,6 +162,9 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
       ...(taggedEn.length && engineOptions.tagger ? [matchEnglish(m.text, taggedEn, hits.positions, engineOptions.tagger, hits.byRule)] : []),
       matchChinese(m.text, zh),
     ];
+    const lexiconHits = new LexiconHits(m.text, bundle.lexicons ?? {});
+    const frameMatches = matchFrames(m.text, candidates.filter((r) => r.frames?.length), lexiconHits);
+    const isFrame = (x: RawMatch): x is FrameMatch => 'conditional' in x;
     const isBlocked = blockedIndex(runs.flatMap((r) => r.blocked));
     const quoted = quotedRanges(m.text);
     const accepted: RawMatch[] = [];
@@ -166,14 +172,19 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
       const o = toOriginal(m, match.from, match.to);
       result.suppressed.push({ rule: match.rule.id, start: o.start, end: o.end, reason });
     };
-    for (const match of runs.flatMap((r) => r.matches)) {
-      const reason = isBlocked(match)
+    for (const match of [...runs.flatMap((r) => r.matches), ...frameMatches]) {
+      let reason = isBlocked(match)
         ? 'unless'
-        : whySuppressed(m.text, match.rule.lang, match.from, match.to, match.rule.filters, quoted);
+        : whySuppressed(m.text, match.rule.lang, isFrame(match) ? match.actFrom : match.from, match.to, match.rule.filters, quoted);
+      // a frame's mood already told a threatening question ("do you want your family to know?") from a real one
+      if (reason === 'question' && isFrame(match) && isThreatQuestion(m.text, match.rule.lang, match.from, match.to)) reason = undefined;
       if (reason) suppress(match, reason);
       else accepted.push(match);
     }
-    const collection = accepted.length && !base.is ? decideCollection(m.text, options.context?.collection, true) : base;
+    let collection = accepted.length && !base.is ? decideCollection(m.text, options.context?.collection, true) : base;
+    const debtWords = collection.is;
+    const act = accepted.find((a) => a.rule.collectorAct);
+    if (act) collection = withCollectorAct(collection, act.rule.id);
     result.collection = publicDecision(collection);
     const reported = accepted.filter((match) => {
       const { requires } = match.rule;
@@ -182,8 +193,19 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
       return false;
     });
 
+    const minConfidence = options.minConfidence ?? DEFAULT_THRESHOLD;
     for (const match of dedupe(reported)) {
       const { rule } = match;
+      const confidence = confidenceOf({
+        kind: isFrame(match) ? 'frame' : 'pattern',
+        debtWords,
+        conditional: isFrame(match) && match.conditional,
+        severity: rule.severity,
+      });
+      if (confidence < minConfidence) {
+        suppress(match, 'low-confidence');
+        continue;
+      }
       const o = toOriginal(m, match.from, match.to);
       const ui: UiLang = options.uiLang ?? (rule.lang === 'zh' ? 'zh-CN' : 'en');
       const law = lawFor(rule, options.jurisdiction);
@@ -202,6 +224,7 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
           const c = bundle.law[id];
           return c ? [{ id, title: c.title[ui], url: c.url }] : [];
         }),
+        confidence,
       };
       result.findings.push(finding);
     }

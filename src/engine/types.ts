@@ -52,8 +52,47 @@ export interface CompiledRule {
   wordBoundaries: boolean;
   /** en: patterns use #Tags and need compromise's full tagger. */
   needsTagger: boolean;
+  /**
+   * Frames (act, target, optional actor and condition) over shared lexicons; a match needs an
+   * act and a target close together in one sentence, in a threatening mood. Absent in rules
+   * compiled before frames existed.
+   */
+  frames?: CompiledFrame[];
+  /**
+   * A surviving match of this rule is an act only a collector does (disclosure to third
+   * parties, a debtor label, violence or a visit conditional on payment): the message is a
+   * collection message even without a debt word, unless it reads as news, an ad or a scam.
+   */
+  collectorAct?: boolean;
   source: string;
   examples: RuleExamples;
+}
+
+/** In which moods a frame fires. */
+export type FrameMood = 'threat' | 'imperative' | 'done' | 'any';
+
+export interface CompiledFrame {
+  /** lexicon ids (`en/harm-acts`): any term of any of them fills the slot */
+  act: string[];
+  target: string[];
+  /** when given, an actor term must come before the act in the same clause */
+  actor?: string[];
+  /** 'required': the sentence or the one before it must hold a condition (if you don't pay, 再不还) */
+  condition: 'required' | 'optional';
+  mood: FrameMood[];
+  /** the most words (en) or characters (zh) between act and target */
+  within: number;
+  order: 'any' | 'act-first' | 'target-first';
+}
+
+/** A shared word list, expanded at build time (inflections, traditional/Cantonese variants). */
+export interface CompiledLexicon {
+  id: string;
+  lang: Lang;
+  version: number;
+  /** normalised terms (lower case, simplified), longest first */
+  terms: string[];
+  source: string;
 }
 
 export interface RuleExamples {
@@ -89,6 +128,8 @@ export interface RulesBundle {
   /** sha-256 of the canonical rule content, hex */
   hash: string;
   rules: CompiledRule[];
+  /** the lexicons frames refer to, by id (`en/relatives`) */
+  lexicons?: Record<string, CompiledLexicon>;
   law: Record<string, LawCitation>;
   jurisdictions: Record<string, Jurisdiction>;
 }
@@ -108,6 +149,8 @@ export interface AnalyzeOptions {
   /** Only these categories / rule ids (default: all). */
   categories?: readonly Category[];
   disabledRules?: readonly string[];
+  /** report findings whose confidence is at least this (default DEFAULT_THRESHOLD); 0 reports every candidate (eval --curve) */
+  minConfidence?: number;
 }
 
 export interface Citation {
@@ -129,6 +172,8 @@ export interface Finding {
   explanation: string;
   law: string[];
   citations: Citation[];
+  /** how sure the engine is, 0–1 (see src/engine/confidence.ts); only findings at or above the threshold are reported */
+  confidence: number;
 }
 
 export interface CollectionDecision {

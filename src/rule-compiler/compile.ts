@@ -7,9 +7,13 @@ import * as OpenCC from 'opencc-js/cn2t';
 import * as T2CN from 'opencc-js/t2cn';
 import * as v from 'valibot';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
-import type { CompiledRule, Jurisdiction, LawCitation, Lang, Localized, RulesBundle } from '../engine/types';
+import type { CompiledFrame, CompiledLexicon, CompiledRule, Jurisdiction, LawCitation, Lang, Localized, RulesBundle } from '../engine/types';
+import { compileLexicon } from './lexicon';
 import { CLAUSE_GAP, parseMarkedExample } from '../engine/rule-syntax';
 import { LawFileSchema, RuleFileSchema, type RuleFile } from './schema';
+import { inflections } from './inflect';
+
+export { inflections };
 
 export const SCHEMA_VERSION = 1;
 
@@ -72,6 +76,8 @@ function schemaErrors(file: SourceFile, doc: Document, lines: LineCounter, issue
 export type RegexCheck = (source: string, flags: string) => boolean;
 export interface CompileOptions {
   isSafeRegex: RegexCheck;
+  /** lexicons frames may name (the bundle's); a frame naming another is an error */
+  lexicons?: Record<string, CompiledLexicon>;
 }
 
 /** The key a ReDoS verdict is cached and stored under: `flags/source` (g and y do not change it). */
@@ -80,26 +86,6 @@ export function regexKey(source: string, flags: string): string {
 }
 
 // ---------------------------------------------------------------- English patterns
-
-const lemmaCache = new Map<string, string[]>();
-
-/** Every inflection of a word, as verb and as noun: {arrest} -> arrest|arrests|arrested|arresting. */
-export function inflections(word: string): string[] {
-  const cached = lemmaCache.get(word);
-  if (cached) return cached;
-  const forms = new Set<string>([word]);
-  const asVerb = nlp(word);
-  asVerb.tag('Verb');
-  const conj = asVerb.verbs().conjugate()[0] as Record<string, string> | undefined;
-  for (const form of Object.values(conj ?? {})) if (!form.includes(' ')) forms.add(form.toLowerCase());
-  const asNoun = nlp(word);
-  asNoun.tag('Noun');
-  const plural = asNoun.nouns().toPlural().text().toLowerCase();
-  if (plural && !plural.includes(' ')) forms.add(plural);
-  const out = [...forms].sort();
-  lemmaCache.set(word, out);
-  return out;
-}
 
 /**
  * Expand {lemma} into an alternation of its forms so compromise/one (no tagger) can match it.
@@ -268,6 +254,13 @@ function checkExamples(file: SourceFile, rule: RuleFile, line: (p: (string | num
   return errors;
 }
 
+/** A frame can only match where an act term occurs: its act terms are the rule's prefilter keywords (English: their first words). */
+function frameKeywords(lang: Lang, frames: CompiledFrame[], lexicons: Record<string, CompiledLexicon>): string[] {
+  const out = new Set<string>();
+  for (const f of frames) for (const id of f.act) for (const t of lexicons[id]?.terms ?? []) out.add(lang === 'en' ? t.split(' ')[0]! : t);
+  return [...out];
+}
+
 export function compileRule(file: SourceFile, options: CompileOptions): { rule?: CompiledRule; errors: RuleError[] } {
   const { doc, lines, errors } = parseYaml(file);
   if (errors.length) return { errors };
@@ -300,6 +293,25 @@ export function compileRule(file: SourceFile, options: CompileOptions): { rule?:
     });
   const patterns = compilePatterns('patterns', rule.match.patterns);
   const unless = compilePatterns('unless', rule.unless);
+  if (!patterns.length && !rule.match.frames.length) out.push(new RuleError(file.path, line(['match']), 'a rule needs at least one pattern or frame'));
+  if (patterns.length && !rule.match.keywords.length) out.push(new RuleError(file.path, line(['match', 'keywords']), 'a rule with patterns needs at least one keyword'));
+  const frames = rule.match.frames.map((f, i): CompiledFrame => {
+    const ids = (names: string[] | undefined, slot: string): string[] =>
+      (names ?? []).map((name) => {
+        const id = `${lang}/${name}`;
+        if (!options.lexicons?.[id]) out.push(new RuleError(file.path, line(['match', 'frames', i, slot]), `frames[${i}].${slot}: no lexicon '${id}' (rules/lexicon/${id}.yaml)`));
+        return id;
+      });
+    return {
+      act: ids(f.act, 'act'),
+      target: ids(f.target, 'target'),
+      ...(f.actor ? { actor: ids(f.actor, 'actor') } : {}),
+      condition: f.condition,
+      mood: f.mood,
+      within: f.within,
+      order: f.order,
+    };
+  });
   out.push(...checkExamples(file, rule, line));
   if (out.length) return { errors: out };
 
@@ -315,8 +327,16 @@ export function compileRule(file: SourceFile, options: CompileOptions): { rule?:
       title: localize(rule.title),
       explain: localize(rule.explain),
       law: rule.law,
-      keywords: [...new Set([...rule.match.keywords, ...(lang === 'en' ? patterns.flatMap(requiredKeywords) : [])].map((k) => normaliseKeyword(lang, k)))],
+      keywords: [
+        ...new Set(
+          [...rule.match.keywords, ...(lang === 'en' ? patterns.flatMap(requiredKeywords) : []), ...frameKeywords(lang, frames, options.lexicons ?? {})].map((k) =>
+            normaliseKeyword(lang, k),
+          ),
+        ),
+      ],
       patterns,
+      ...(frames.length ? { frames } : {}),
+      ...(rule['collector-act'] ? { collectorAct: true } : {}),
       unless,
       filters: { negation: rule.filters.negation ?? true, question: rule.filters.question ?? true, lawTalk: rule.filters.lawTalk ?? true },
       wordBoundaries: rule['word-boundaries'],
@@ -365,15 +385,28 @@ export async function buildBundle(files: SourceFile[], options: CompileOptions):
   const rules: CompiledRule[] = [];
   const law: Record<string, LawCitation> = {};
   const jurisdictions: Record<string, Jurisdiction> = {};
+  const lexicons: Record<string, CompiledLexicon> = {};
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
-  for (const file of sorted) {
+  const isLexicon = (f: SourceFile) => /(^|\/)rules\/lexicon\//.test(f.path);
+  for (const file of sorted.filter(isLexicon)) {
+    const { doc, lines, errors: yamlErrors } = parseYaml(file);
+    if (yamlErrors.length) {
+      errors.push(...yamlErrors);
+      continue;
+    }
+    const r = compileLexicon(file.path, doc.toJS());
+    for (const p of r.problems) errors.push(new RuleError(file.path, lineOf(doc, lines, p.path), `${p.path.length ? `${p.path.join('.')}: ` : ''}${p.message}`));
+    if (r.lexicon) lexicons[r.lexicon.id] = r.lexicon;
+  }
+  const ruleOptions = { ...options, lexicons };
+  for (const file of sorted.filter((f) => !isLexicon(f))) {
     if (/(^|\/)rules\/law\//.test(file.path)) {
       const r = compileLaw(file);
       errors.push(...r.errors);
       if (r.jurisdiction) jurisdictions[r.jurisdiction.id] = r.jurisdiction;
       for (const c of r.citations) law[c.id] = c;
     } else {
-      const r = compileRule(file, options);
+      const r = compileRule(file, ruleOptions);
       errors.push(...r.errors);
       if (r.rule) rules.push(r.rule);
     }
@@ -386,6 +419,6 @@ export async function buildBundle(files: SourceFile[], options: CompileOptions):
     for (const ref of rule.law) if (!law[ref]) errors.push(new RuleError(rule.source, undefined, `law reference '${ref}' is not defined in rules/law/`));
   }
   if (errors.length) return { errors };
-  const content = JSON.stringify({ schemaVersion: SCHEMA_VERSION, rules, law, jurisdictions });
-  return { errors: [], bundle: { schemaVersion: SCHEMA_VERSION, hash: await sha256Hex(content), rules, law, jurisdictions } };
+  const content = JSON.stringify({ schemaVersion: SCHEMA_VERSION, rules, lexicons, law, jurisdictions });
+  return { errors: [], bundle: { schemaVersion: SCHEMA_VERSION, hash: await sha256Hex(content), rules, lexicons, law, jurisdictions } };
 }

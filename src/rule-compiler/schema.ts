@@ -5,6 +5,25 @@ const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'
 const bilingual = v.strictObject({ en: nonEmpty, zh: nonEmpty });
 const stringList = v.array(nonEmpty);
 
+const lexiconNames = v.union([
+  v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'a lexicon name such as relatives (rules/lexicon/<lang>/relatives.yaml)'), v.transform((x) => [x])),
+  v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'a lexicon name such as relatives'))), v.minLength(1, 'name at least one lexicon')),
+]);
+
+/** act + target (+ actor, condition) over lexicons of the rule's language. */
+export const FrameSchema = v.strictObject({
+  act: lexiconNames,
+  target: lexiconNames,
+  actor: v.optional(lexiconNames),
+  condition: v.optional(v.picklist(['required', 'optional']), 'optional'),
+  mood: v.optional(
+    v.union([v.pipe(v.picklist(['threat', 'imperative', 'done', 'any']), v.transform((x) => [x])), v.array(v.picklist(['threat', 'imperative', 'done', 'any']))]),
+    ['threat'],
+  ),
+  within: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30)), 6),
+  order: v.optional(v.picklist(['any', 'act-first', 'target-first']), 'any'),
+});
+
 export const RuleFileSchema = v.strictObject({
   // built-in: <lang>.<category>.<slug> (= the file path); custom rules: custom.<lang>.<category>.<slug>
   id: v.pipe(
@@ -19,10 +38,13 @@ export const RuleFileSchema = v.strictObject({
   explain: bilingual,
   // at least one for every rule file (compileRule checks it); a custom rule may leave it out
   law: v.optional(v.array(nonEmpty), []),
+  // a rule has patterns (with keywords), frames, or both; compileRule checks that
   match: v.strictObject({
-    keywords: v.pipe(stringList, v.minLength(1, 'a rule needs at least one keyword')),
-    patterns: v.pipe(stringList, v.minLength(1, 'a rule needs at least one pattern')),
+    keywords: v.optional(stringList, []),
+    patterns: v.optional(stringList, []),
+    frames: v.optional(v.array(FrameSchema), []),
   }),
+  'collector-act': v.optional(v.boolean(), false),
   unless: v.optional(stringList, []),
   filters: v.optional(
     v.strictObject({
