@@ -42,7 +42,7 @@ export const WHO = who(true);
 const WHO_ONE = who(false);
 const ARTICLE = '(?:(?:a|an|the) )?';
 /** What the message is, when it speaks of itself: "this e-mail", "this communication". */
-const MEDIUM = alt(['message', 'communication', 'e-?mail', 'letter', 'text(?: message)?', 'notice', 'correspondence', 'call', 'voicemail', 'notification']);
+const MEDIUM = alt(['message', 'msg', 'communication', 'e-?mail', 'letter', 'text(?: message)?', 'txt', 'notice', 'correspondence', 'call', 'voicemail', 'notification']);
 /** The sender as an organisation: "our firm", "this office". */
 const ORG = alt(['office', 'offices', 'agency', 'firm', 'law firm', 'law office', 'company', 'attorneys?', 'lawyers?', 'collection agency', 'debt collection agency', 'group']);
 
@@ -79,10 +79,14 @@ function clauseBefore(text: string, end: number, opts: { comma: boolean }): stri
   return text.slice(start, end).trim();
 }
 
+/** A lead-in addressed to the reader before the statement: "please note that", "we are required by law to inform you that". */
+const ADVISORY = /^.*?\b(?:note|be advised|be aware|(?:inform|notify|advise|remind|tell) you|(?:want|like) you to know|understand)\b(?: [\w,]+){0,3}? that /;
+
 /** The sender speaking of itself: "we", "this e-mail", "ABC Recovery", "this is Apex Recovery" — not "my brother", "if someone". */
-function looksLikeSender(subject: string): boolean {
+function looksLikeSender(clause: string): boolean {
+  const subject = clause.replace(ADVISORY, '');
   const words = subject.split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 7) return false;
+  if (words.length === 0 || words.length > 10) return false;
   if (NOT_A_SENDER.has(words[0]!.replace(/[^\w'-]/g, ''))) return false;
   return !REPORTED.test(subject);
 }
@@ -130,7 +134,9 @@ export function saysDebtCollector(normalised: string): boolean {
   const text = plain(normalised);
   if (SELF_FRAMES.some((re) => re.test(text))) return true;
   for (const m of text.matchAll(COPULA)) {
-    const subject = m[0].startsWith("we're") ? 'we' : m[0].startsWith("i'm") ? 'i' : m[0].startsWith("it's") ? 'it' : clauseBefore(text, m.index, { comma: true });
+    // a contraction carries its subject ("we're"); what comes before it still counts ("if it's …")
+    const pronoun = /^(we|i|it)'/.exec(m[0])?.[1];
+    const subject = `${clauseBefore(text, m.index, { comma: true })} ${pronoun ?? ''}`.trim();
     if (looksLikeSender(subject)) return true;
   }
   for (const m of text.matchAll(APPOSITIVE)) {
