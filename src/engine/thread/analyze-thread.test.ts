@@ -3,6 +3,7 @@ import { getEngine } from '../bundled';
 import type { ThreadMessage } from './analyze-thread';
 import { readerRequests } from './reader-requests';
 import { normalize } from '../normalize/normalize';
+import { DISCLOSURES, NOT_DISCLOSURES, NOT_OPT_OUTS, NOT_PLACEMENTS, OPT_OUTS, PLACEMENTS } from './test-wordings';
 
 const engine = getEngine();
 const DUN = 'You owe $420 on your overdue account. Please pay today. This is a communication from a debt collector. Reply STOP to opt out.';
@@ -161,5 +162,44 @@ describe('missing disclosures (US, third-party collectors)', () => {
   });
   it('a text says it is from a debt collector but gives no opt-out', () => {
     expect(missing('This is a text from a debt collector. You owe a debt of $300. Please call us.', 'sms', 'collector')).toEqual(['thread.missing-opt-out']);
+  });
+});
+
+describe('missing disclosures over many wordings (issue 11)', () => {
+  const missing = (text: string, channel: ThreadMessage['channel'], senderType?: 'collector' | 'creditor' | 'unknown') =>
+    engine.analyzeThread([msg('m', '2026-06-10T12:00:00-04:00', { text, channel })], { jurisdiction: 'us', timeZone: 'America/New_York', senderType }).findings.map((f) => f.rule).filter((r) => r.startsWith('thread.missing'));
+  const BOTH = ['thread.missing-collector-disclosure', 'thread.missing-opt-out'];
+  const BODY = 'You owe $420 on your overdue account. Please pay today.';
+
+  describe.each(PLACEMENTS.map((p, i) => [p, DISCLOSURES[i % DISCLOSURES.length]!, OPT_OUTS[i % OPT_OUTS.length]!] as const))('a third-party e-mail: %s', (placement, disclosure, optOut) => {
+    it('with neither disclosure nor opt-out: both are missing', () => expect(missing(placement, 'email')).toEqual(BOTH));
+    it(`with the disclosure "${disclosure}": the opt-out is missing`, () => expect(missing(`${placement} ${disclosure}`, 'email')).toEqual(['thread.missing-opt-out']));
+    it(`with the opt-out "${optOut}": the disclosure is missing`, () => expect(missing(`${placement}\n${optOut}`, 'email')).toEqual(['thread.missing-collector-disclosure']));
+    it('with both: nothing is missing; as a text the same; as a letter only the disclosure counts', () => {
+      expect(missing(`${placement} ${disclosure}\n${optOut}`, 'email')).toEqual([]);
+      expect(missing(`${placement} ${BODY}`, 'sms')).toEqual(BOTH);
+      expect(missing(`${placement} ${BODY}`, 'letter')).toEqual(['thread.missing-collector-disclosure']);
+    });
+  });
+
+  it.each(DISCLOSURES)('the disclosure counts, from a known collector and from an unknown sender: %s', (disclosure) => {
+    const text = `${disclosure}\n${BODY} Reply STOP to opt out.`;
+    expect(missing(text, 'email', 'collector')).toEqual([]);
+    expect(missing(text, 'email')).toEqual([]);
+  });
+  it.each(NOT_DISCLOSURES)('a known collector whose message only says this is still missing the disclosure: %s', (words) => {
+    expect(missing(`${words}\n${BODY} Reply STOP to opt out.`, 'email', 'collector')).toEqual(['thread.missing-collector-disclosure']);
+  });
+  it.each(NOT_PLACEMENTS)('an unknown sender with no third-party sign is not judged: %s', (words) => {
+    expect(missing(`${words} ${BODY}`, 'email')).toEqual([]);
+  });
+  it.each(OPT_OUTS)('the opt-out counts: %s', (optOut) => {
+    expect(missing(`This is a communication from a debt collector. ${BODY}\n${optOut}`, 'sms', 'collector')).toEqual([]);
+  });
+  it.each(NOT_OPT_OUTS)('no opt-out: %s', (words) => {
+    expect(missing(`This is a communication from a debt collector. ${BODY}\n${words}`, 'sms', 'collector')).toEqual(['thread.missing-opt-out']);
+  });
+  it('a creditor warning that it may send the account to a collection agency is not taken for a collector', () => {
+    expect(missing(`${BODY} If you do not pay, your account will be sent to a collection agency.`, 'email')).toEqual([]);
   });
 });

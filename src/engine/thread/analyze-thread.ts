@@ -7,6 +7,7 @@
  */
 import type { AnalyzeResult, Category, Citation, RulesBundle, Severity, UiLang } from '../types';
 import { normalize } from '../normalize/normalize';
+import { saysAccountPlacedWithSender } from './collector-frames';
 import { missingDisclosures, type SenderType } from './disclosures';
 import { FREQUENCY, HOURS, US_ELECTRONIC_FLOOD, lookupChain, type FrequencyRule } from './jurisdictions';
 import { isValidTimeZone, localTime } from './local-time';
@@ -194,9 +195,10 @@ export function analyzeThread(
         ['us.fdcpa.1692c-a-3']);
   }
 
-  // 5. missing disclosures in collection messages
+  // 5. missing disclosures in collection messages. "Your account has been placed with our
+  // office" is a collector's message even with no debt word or amount for the collection gate.
   for (const it of incoming) {
-    if (!results.get(it.m.id)?.collection.is) continue;
+    if (!results.get(it.m.id)?.collection.is && !saysAccountPlacedWithSender(it.norm)) continue;
     for (const miss of missingDisclosures(it.norm, { jurisdiction: options.jurisdiction, channel: it.channel, senderType: options.senderType ?? 'unknown' })) {
       const unknownNote = options.senderType === 'collector' ? { en: '', zh: '' } : { en: ' The message appears to come from a third-party collector; original creditors collecting in their own name are not covered by the FDCPA.', zh: '该消息看起来来自第三方催收机构；以自己名义催收的原债权人不受该法约束。' };
       if (miss.kind === 'us-debt-collector')
