@@ -92,7 +92,8 @@ export function evaluate(items: EvalItem[]): EvalReport {
       }
       if (!isCollection) {
         s.nonCollection.total++;
-        if (flagged) s.nonCollection.flagged++;
+        // a flagged scam that imitates a collector is not a false alarm (../shared/corpus/README.md)
+        if (flagged && !(label.categories ?? []).includes('scam')) s.nonCollection.flagged++;
       }
     }
     pairs.collection.push([isCollection, result.collection.is]);

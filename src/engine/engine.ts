@@ -93,10 +93,22 @@ function overlaps(a: { from: number; to: number }, b: { from: number; to: number
   return a.from < b.to && b.from < a.to;
 }
 
-/** Overlapping matches of one rule become one span (the union of what its patterns matched). */
-function unionPerRule(matches: RawMatch[]): RawMatch[] {
+/**
+ * Overlapping matches of one rule become one span (the union of what its patterns matched).
+ * A frame match that overlaps a pattern match of the same rule is dropped: the fixed phrase
+ * marks the words more exactly than act + target.
+ */
+function unionPerRule(all: RawMatch[]): RawMatch[] {
   const out: RawMatch[] = [];
   const last = new Map<CompiledRule, RawMatch>();
+  const patternSpans = new Map<CompiledRule, IntervalSet>();
+  for (const p of all) {
+    if ('conditional' in p) continue;
+    let set = patternSpans.get(p.rule);
+    if (!set) patternSpans.set(p.rule, (set = new IntervalSet()));
+    if (!set.overlaps(p)) set.add({ from: p.from, to: p.to });
+  }
+  const matches = all.filter((m) => !('conditional' in m) || !patternSpans.get(m.rule)?.overlaps(m));
   for (const m of [...matches].sort((a, b) => a.from - b.from || b.to - a.to)) {
     const prev = last.get(m.rule);
     if (prev && m.from < prev.to) prev.to = Math.max(prev.to, m.to);
@@ -149,7 +161,7 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
       (r) =>
         !disabled.has(r.id) &&
         (!categories || categories.has(r.category)) &&
-        (r.requires === 'none' || base.couldBe || (r.requires === 'addressed' && base.addressedPlain) || (r.collectorAct && !base.counter)),
+        (r.requires === 'none' || base.couldBe || (r.requires === 'addressed' && base.addressedPlain) || ((r.collectorAct || r.frames?.some((f) => f.collectorAct)) && !base.counter)),
     );
     if (!candidates.length) return result;
 
@@ -183,7 +195,7 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
     }
     let collection = accepted.length && !base.is ? decideCollection(m.text, options.context?.collection, true) : base;
     const debtWords = collection.is;
-    const act = accepted.find((a) => a.rule.collectorAct);
+    const act = accepted.find((a) => a.rule.collectorAct || (isFrame(a) && a.collectorAct));
     if (act) collection = withCollectorAct(collection, act.rule.id);
     result.collection = publicDecision(collection);
     const reported = accepted.filter((match) => {

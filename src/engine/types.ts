@@ -83,6 +83,8 @@ export interface CompiledFrame {
   /** the most words (en) or characters (zh) between act and target */
   within: number;
   order: 'any' | 'act-first' | 'target-first';
+  /** this frame's matches are a collector's act (see CompiledRule.collectorAct), e.g. a visit tied to a condition */
+  collectorAct?: boolean;
 }
 
 /** A shared word list, expanded at build time (inflections, traditional/Cantonese variants). */

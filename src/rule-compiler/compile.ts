@@ -302,6 +302,8 @@ export function compileRule(file: SourceFile, options: CompileOptions): { rule?:
         if (!options.lexicons?.[id]) out.push(new RuleError(file.path, line(['match', 'frames', i, slot]), `frames[${i}].${slot}: no lexicon '${id}' (rules/lexicon/${id}.yaml)`));
         return id;
       });
+    if (!f.target && !f.actor && f.condition !== 'required')
+      out.push(new RuleError(file.path, line(['match', 'frames', i]), `frames[${i}]: a frame needs a target or an actor, unless its condition is required (再不还就上门)`));
     return {
       act: ids(f.act, 'act'),
       target: ids(f.target, 'target'),
@@ -310,6 +312,7 @@ export function compileRule(file: SourceFile, options: CompileOptions): { rule?:
       mood: f.mood,
       within: f.within,
       order: f.order,
+      ...(f['collector-act'] ? { collectorAct: true } : {}),
     };
   });
   out.push(...checkExamples(file, rule, line));

@@ -13,7 +13,8 @@ const lexiconNames = v.union([
 /** act + target (+ actor, condition) over lexicons of the rule's language. */
 export const FrameSchema = v.strictObject({
   act: lexiconNames,
-  target: lexiconNames,
+  // a frame without a target needs an actor ("讨债公司 … 会过去": who comes is the threat)
+  target: v.optional(lexiconNames),
   actor: v.optional(lexiconNames),
   condition: v.optional(v.picklist(['required', 'optional']), 'optional'),
   mood: v.optional(
@@ -22,6 +23,7 @@ export const FrameSchema = v.strictObject({
   ),
   within: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30)), 6),
   order: v.optional(v.picklist(['any', 'act-first', 'target-first']), 'any'),
+  'collector-act': v.optional(v.boolean(), false),
 });
 
 export const RuleFileSchema = v.strictObject({

@@ -143,14 +143,19 @@ export interface FrameMatch extends RawMatch {
   conditional: boolean;
   /** where the act starts: negation is judged before the act ("your family will not get a call") */
   actFrom: number;
+  /** the frame says its matches are a collector's act */
+  collectorAct: boolean;
 }
 
 function matchFrame(text: string, lang: Lang, rule: CompiledRule, frame: CompiledFrame, hits: LexiconHits, into: FrameMatch[]): void {
   const acts = hits.ofAll(frame.act, true);
   if (!acts.length) return;
-  const targets = hits.ofAll(frame.target).filter((t) => !ownedByWriter(text, lang, t));
-  if (!targets.length) return;
   const actors = frame.actor ? hits.ofAll(frame.actor) : undefined;
+  // without a target slot, the actor fills it: the span runs from who acts to the act
+  const targets = frame.target.length ? hits.ofAll(frame.target).filter((t) => !ownedByWriter(text, lang, t)) : (actors ?? []);
+  // neither target nor actor: the act alone, tied to a condition (再不还钱就上门)
+  const actAlone = !frame.target.length && !actors;
+  if (!targets.length && !actAlone) return;
   for (const act of acts) {
     const sentence = sentenceAround(text, act.from, act.to);
     const near = targets.filter(
@@ -159,24 +164,27 @@ function matchFrame(text: string, lang: Lang, rule: CompiledRule, frame: Compile
         t.to <= sentence.end &&
         // act and target are different words
         (t.to <= act.from || t.from >= act.to) &&
-        (frame.order === 'any' || (frame.order === 'act-first' ? t.from >= act.to : t.to <= act.from)) &&
+        (frame.target.length ? frame.order === 'any' || (frame.order === 'act-first' ? t.from >= act.to : t.to <= act.from) : t.to <= act.from) &&
         gap(text, lang, act, t) <= frame.within &&
-        linked(text, lang, act, t, frame.order),
+        (!frame.target.length || linked(text, lang, act, t, frame.order)),
     );
-    if (!near.length) continue;
+    // another act between this act and a target: that one is the target's act (P图 / 发到朋友圈)
+    const nearest = near.filter((t) => !acts.some((o) => o !== act && (t.from >= act.to ? o.from >= act.to && o.to <= t.from : o.from >= t.to && o.to <= act.from)));
+    near.splice(0, near.length, ...nearest);
+    if (!near.length && !actAlone) continue;
     if (actors && !actors.some((a) => a.to <= act.from && a.from >= sentence.start && gap(text, lang, a, act) <= 6)) continue;
     const ctx: MoodContext = { text, lang, sentence, previous: sentenceBefore(text, sentence), actFrom: act.from, actTo: act.to };
     const conditional = hasCondition(ctx);
     if (frame.condition === 'required' && !conditional) continue;
     // the closest target
-    const target = near.reduce((best, t) => (gap(text, lang, act, t) < gap(text, lang, act, best) ? t : best));
+    const target = actAlone ? act : near.reduce((best, t) => (gap(text, lang, act, t) < gap(text, lang, act, best) ? t : best));
     if (!frame.mood.includes('any')) {
       const moods = moodsOf(ctx);
       // something already done counts only when it names the reader's people ("we told your mother", not "i told uncle")
-      if (moods.has('done') && !ownedByReader(text, lang, target)) moods.delete('done');
+      if (moods.has('done') && (actAlone || !ownedByReader(text, lang, target))) moods.delete('done');
       if (!frame.mood.some((m) => m !== 'any' && moods.has(m))) continue;
     }
-    into.push({ rule, from: Math.min(act.from, target.from), to: Math.max(act.to, target.to), conditional, actFrom: act.from });
+    into.push({ rule, from: Math.min(act.from, target.from), to: Math.max(act.to, target.to), conditional, actFrom: act.from, collectorAct: Boolean(frame.collectorAct) });
   }
 }
 

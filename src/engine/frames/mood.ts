@@ -70,7 +70,7 @@ function englishMoods(c: MoodContext): Set<Mood> {
 const ZH_FUTURE =
   /会|将|要|就|马上|立刻|立即|准备|打算|等着|直接|随时|一定|肯定|必|即将|明天|明早|今天|今晚|下午|晚上|分分钟|给你|让你|叫你|帮你|派|安排|开始|继续|统一|全部|挨个|逐一|都|即刻|等下|稍后|过两天|下周|到时|届时|后果|去|来|嚟|黎/;
 // a condition in the sentence or the one before: 如果 / 再不还 / 不然 / 否则 …
-const ZH_CONDITION = /如果|若|要是|假如|再不|不然|否则|要不|不还|没还|未还|不处理|不给|不联系|不接|还不上|的话|再拖|再逃|拖着|躲着|唔还|唔俾|逾期|今天之内|今晚之前|[\d一二三两四五六七八九十]+(点|点钟|小时)(前|之前|内)/;
+const ZH_CONDITION = /如果|若|要是|假如|再不|不然|否则|要不|不还|没还|未还|不处理|不给|不联系|不接|还不上|的话|再拖|再逃|拖着|躲着|唔还|唔俾|今天之内|今晚之前|[\d一二三两四五六七八九十]+(点|点钟|小时)(前|之前|内)/;
 // threatening questions: 想让你家人知道吗, 是不是要我们上门, 信不信
 const ZH_THREAT_QUESTION = /想(让|要|被)|是不是(要|想)|难道|信不信|要不要|你想|你是想|你要|还想|你不怕|怕不怕/;
 const ZH_DONE = /已经|已|刚刚|刚才|昨天|之前|曾/;
@@ -99,9 +99,15 @@ export function moodsOf(c: MoodContext): Set<Mood> {
   return c.lang === 'en' ? englishMoods(c) : chineseMoods(c);
 }
 
-/** Does the sentence, or the one before, hold a condition ("if you don't pay", 再不还)? */
+/** Does the sentence, or the one before, tie the act to paying ("if you don't pay", 再不还)? */
+// A collector's condition is about paying or answering: "if you don't pay", "unless you call us", 再不还, 不处理的话
+const EN_PAY_CONDITION =
+  /\b(if|unless|until)\b[^.!?]{0,40}?\b(pay|paid|payment|repay|settle|clear|call us|contact us|respond|reply|return (the|our|my) (money|call))|\b(pay|repay|settle|clear)\b[^.!?]{0,30}\bor\b|\bor else\b|\botherwise\b/;
+const ZH_PAY_CONDITION =
+  /(再不|再不肯|不|没|未|还不|拒不|唔|一直不|继续不|敢不)(还|还款|还钱|处理|结清|联系|回复|回电|接电话|给钱|付|交|配合)|(不还|不处理|不联系)的话|不然|否则|要不然|要么还|再拖|再逃|再躲|还不上就|今天之内|今晚之前|[\d一二三两四五六七八九十]+(点|点钟|小时)(前|之前|内)/;
+
 export function hasCondition(c: MoodContext): boolean {
-  const re = c.lang === 'en' ? EN_CONDITION : ZH_CONDITION;
+  const re = c.lang === 'en' ? EN_PAY_CONDITION : ZH_PAY_CONDITION;
   return re.test(c.text.slice(c.sentence.start, c.sentence.end)) || re.test(c.text.slice(c.previous.start, c.previous.end));
 }
 
