@@ -57,7 +57,7 @@ const ADDRESSED = /\b(you|your|yours|u|ur|ya|dear)\b|(^|[.!?,]\s*)(pay|repay|cal
 const AGAINST_CUES: Cue[] = [
   {
     name: 'news',
-    re: /\b(police (said|say)|(officials?|spokesperson|authorities|the agency|the regulator) said|according to|were arrested|have arrested|has arrested|arrested \d+|reportedly|was reported|the (court|judge|jury) (held|found|ruled)|consumers|borrowers|their (debts|loans)|debt collectors|collection agencies|complaints? (against|about))\b/,
+    re: /\b(police (said|say)|(officials?|spokesperson|authorities|the agency|the regulator) said|according to|were arrested|have arrested|has arrested|arrested \d+|reportedly|was reported|the (court|judge|jury) (held|found|ruled)|consumers|borrowers|their (debts|loans)|(?<!we are )debt collectors|collection agencies|complaints? (against|about))\b/,
     weight: -1.5,
   },
   { name: 'third-person-story', re: /\b(he|she|they) (said|told|was|were|had|has|sends?|called)\b/, weight: -0.5 },

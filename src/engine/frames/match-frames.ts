@@ -96,8 +96,12 @@ export class LexiconHits {
     this.cache.set(key, hits);
     return hits;
   }
+  /** hits of several lexicons; a hit inside a longer one (朋友 in 女朋友) is dropped */
   ofAll(ids: readonly string[], act = false): Hit[] {
-    return ids.flatMap((id) => this.of(id, act)).sort((a, b) => a.from - b.from || b.to - a.to);
+    const all = ids.flatMap((id) => this.of(id, act)).sort((a, b) => a.from - b.from || b.to - a.to);
+    const out: Hit[] = [];
+    for (const h of all) if (!out.length || h.from >= out.at(-1)!.to) out.push(h);
+    return out;
   }
 }
 
@@ -110,11 +114,12 @@ export class LexiconHits {
 function linked(text: string, lang: Lang, act: Hit, target: Hit, order: CompiledFrame['order']): boolean {
   const between = act.to <= target.from ? text.slice(act.to, target.from) : text.slice(target.to, act.from);
   if (/[,;:()，；：（）]/.test(between)) return false;
-  if (lang !== 'en') return true;
+  if (target.to <= act.from && order === 'target-first') return true;
+  // Chinese target before the act: a co-verb (给父母打电话, 跟你家人说) or a passive/future between (你家人会被通知)
+  if (lang !== 'en') return act.from >= target.to ? /[给跟和向对同]$/.test(text.slice(Math.max(0, target.from - 1), target.from)) || /[被会将要]/.test(between) : true;
   // a new clause starts between them ("hurt if u dont pay")
   if (/\b(if|unless|when|because|or|and|but|so|until|while|then|than)\b/.test(between)) return false;
   // "your family will be told", "he will get arrested": a passive participle after be/get
-  if (target.to <= act.from && order === 'target-first') return true;
   if (target.to <= act.from) return /\b(be|been|being|get|gets|got|getting|is|are|was|were)\b/.test(between) && EN_PARTICIPLE.test(text.slice(act.from, act.to).split(' ')[0]!);
   return !/^\s*(you|u|ya|yourself|us|me)\b/.test(between);
 }
