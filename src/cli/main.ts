@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadEngine } from './engine';
 import { evaluate, formatMarkdown, formatReport, reportJson, type EvalItem, type Labelled } from './eval';
+import { curve, formatCurve } from './curve';
 import type { InputRecord } from './input';
 import { inlineAnalyzer, ordered, workerAnalyzer } from './pool';
 import { Progress } from './progress';
@@ -25,7 +26,7 @@ const HELP = `dunwatch — flag what a debt collector may not lawfully say
 Usage:
   dunwatch scan [FILE|-] [options]     findings for each message of a JSON Lines file (or stdin)
   dunwatch scan --text "…" [options]   findings for one message
-  dunwatch eval FILE [--format text|json|markdown]
+  dunwatch eval FILE [--format text|json|markdown] [--curve]
                                        precision / recall / F1 against labelled messages,
                                        per language and source_kind, F1 with a seeded 95 %
                                        bootstrap interval, category confusion, per-rule hits
@@ -191,6 +192,7 @@ async function main(argv: string[]): Promise<number> {
       progress: { type: 'boolean' },
       style: { type: 'string' },
       amounts: { type: 'boolean' },
+      curve: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -307,13 +309,20 @@ async function main(argv: string[]): Promise<number> {
     if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError('--format for eval is text, json or markdown');
     const items: EvalItem[] = [];
     const input = inputRecords(file, undefined, badLines, srcOpts, meter);
-    for await (const [record, result] of ordered(input, (r) => analyzer.analyze(r.text, { jurisdiction: values.jurisdiction }), window)) {
+    // --curve: every candidate finding, with its confidence; the curve applies each threshold
+    const minConfidence = values.curve ? 0 : undefined;
+    for await (const [record, result] of ordered(input, (r) => analyzer.analyze(r.text, { jurisdiction: values.jurisdiction, ...(minConfidence === undefined ? {} : { minConfidence }) }), window)) {
       items.push({ label: readLabel(record) as Labelled, result });
       progress?.tick();
     }
     progress?.done();
-    const report = evaluate(items);
-    process.stdout.write(format === 'json' ? JSON.stringify(reportJson(report), null, 2) + '\n' : format === 'markdown' ? formatMarkdown(report) : formatReport(report) + '\n');
+    if (values.curve) {
+      const points = curve(items);
+      process.stdout.write(format === 'json' ? JSON.stringify(points, null, 2) + '\n' : formatCurve(points));
+    } else {
+      const report = evaluate(items);
+      process.stdout.write(format === 'json' ? JSON.stringify(reportJson(report), null, 2) + '\n' : format === 'markdown' ? formatMarkdown(report) : formatReport(report) + '\n');
+    }
   } else {
     throw new UsageError(`unknown command '${command}' (scan, eval or help)`);
   }

@@ -20,7 +20,7 @@ export const WEIGHTS = {
 };
 
 /** Chosen by scripts/choose-threshold.ts on ../shared/corpus (see its output in the README). */
-export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.55;
 
 export interface ConfidenceInput {
   kind: 'pattern' | 'frame';
