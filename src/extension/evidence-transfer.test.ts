@@ -96,7 +96,12 @@ describe('export and import in chunks over ports', () => {
 });
 
 describe('the port protocol refuses what does not follow it', () => {
-  const tick = () => new Promise((r) => setTimeout(r, 5));
+  // wait for the n-th answer (timers may run late on a busy machine: never a fixed sleep)
+  const answers = async (got: unknown[], n: number) => {
+    for (let i = 0; got.length < n && i < 2000; i++) await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setTimeout(r, 5)); // and nothing more arrives
+    return got;
+  };
   const collect = (port: FakePort) => {
     const got: unknown[] = [];
     port.onMessage.addListener((m) => got.push(m));
@@ -112,34 +117,29 @@ describe('the port protocol refuses what does not follow it', () => {
     };
     let p = open(10);
     p.page.postMessage({ t: 'start', size: 11 });
-    await tick();
-    expect(p.got).toEqual([{ t: 'error', error: expect.stringMatching(/larger than an evidence bundle can be/) }]);
+    expect(await answers(p.got, 1)).toEqual([{ t: 'error', error: expect.stringMatching(/larger than an evidence bundle can be/) }]);
 
     p = open();
     p.page.postMessage({ t: 'start', size: 4 });
-    await tick();
+    await answers(p.got, 1);
     p.page.postMessage({ t: 'chunk', offset: 2, data: 'AAA=' });
-    await tick();
-    expect(p.got).toEqual([{ t: 'ready' }, { t: 'error', error: 'a chunk arrived out of order' }]);
+    expect(await answers(p.got, 2)).toEqual([{ t: 'ready' }, { t: 'error', error: 'a chunk arrived out of order' }]);
 
     p = open();
     p.page.postMessage({ t: 'start', size: 4 });
-    await tick();
+    await answers(p.got, 1);
     p.page.postMessage({ t: 'chunk', offset: 0, data: 'AA A' });
-    await tick();
-    expect(p.got).toEqual([{ t: 'ready' }, { t: 'error', error: 'a chunk arrived damaged' }]);
+    expect(await answers(p.got, 2)).toEqual([{ t: 'ready' }, { t: 'error', error: 'a chunk arrived damaged' }]);
 
     p = open();
     p.page.postMessage({ t: 'start', size: 2 });
-    await tick();
+    await answers(p.got, 1);
     p.page.postMessage({ t: 'chunk', offset: 0, data: 'AAAA' }); // 3 bytes into 2
-    await tick();
-    expect(p.got.at(-1)).toEqual({ t: 'error', error: 'a chunk arrived damaged' });
+    expect((await answers(p.got, 2)).at(-1)).toEqual({ t: 'error', error: 'a chunk arrived damaged' });
 
     p = open();
     p.page.postMessage({ t: 'chunk', offset: 0, data: 'AAAA' });
-    await tick();
-    expect(p.got).toEqual([{ t: 'error', error: 'unexpected message in an import' }]);
+    expect(await answers(p.got, 1)).toEqual([{ t: 'error', error: 'unexpected message in an import' }]);
     expect(imported).toEqual([]);
   });
 
@@ -161,22 +161,18 @@ describe('the port protocol refuses what does not follow it', () => {
     serveExport(bg, async () => ({ ok: true, zip: new Uint8Array(10).fill(7), filename: 'f.zip' }), 4);
     const got = collect(page);
     page.postMessage({ t: 'start', language: 'en' });
-    await tick();
-    expect(got).toEqual([{ t: 'meta', filename: 'f.zip', size: 10 }]);
+    expect(await answers(got, 1)).toEqual([{ t: 'meta', filename: 'f.zip', size: 10 }]);
     page.postMessage({ t: 'next' });
-    await tick();
-    expect(got.slice(1)).toEqual([{ t: 'chunk', offset: 0, data: 'BwcHBw==' }]);
+    expect((await answers(got, 2)).slice(1)).toEqual([{ t: 'chunk', offset: 0, data: 'BwcHBw==' }]);
     page.postMessage({ t: 'next' });
     page.postMessage({ t: 'next' });
     page.postMessage({ t: 'next' });
-    await tick();
-    expect(got.slice(2)).toEqual([{ t: 'chunk', offset: 4, data: 'BwcHBw==' }, { t: 'chunk', offset: 8, data: 'Bwc=' }, { t: 'error', error: 'no more chunks: the bundle was sent' }]);
+    expect((await answers(got, 5)).slice(2)).toEqual([{ t: 'chunk', offset: 4, data: 'BwcHBw==' }, { t: 'chunk', offset: 8, data: 'Bwc=' }, { t: 'error', error: 'no more chunks: the bundle was sent' }]);
 
     const [page2, bg2] = portPair(EXPORT_PORT);
     serveExport(bg2, async () => ({ ok: true, zip: new Uint8Array(1), filename: 'f.zip' }));
     const got2 = collect(page2);
     page2.postMessage({ t: 'start', language: 'fr' });
-    await tick();
-    expect(got2).toEqual([{ t: 'error', error: 'unknown export language' }]);
+    expect(await answers(got2, 1)).toEqual([{ t: 'error', error: 'unknown export language' }]);
   });
 });

@@ -78,3 +78,8 @@ export function extensionKeys(): ExtensionKeys {
   shared ??= openExtensionKeys();
   return shared;
 }
+
+/** Tests: the key store `extensionKeys()` gives (a fake-indexeddb one); undefined to forget it. */
+export function useExtensionKeys(keys: ExtensionKeys | undefined): void {
+  shared = keys;
+}
