@@ -27,7 +27,7 @@ import { EvidenceStore } from '../evidence/storage';
 import { adapters } from '../sites/registry';
 import { isEvidenceRequest, type EvidenceCaptureRequest, type EvidenceChangedEvent } from './evidence-messages';
 import { EvidenceService, type CaptureContext, type ShotResult } from './evidence-service';
-import { EXPORT_PORT, IMPORT_PORT, serveExport, serveImport, type PortLike } from './evidence-transfer';
+import { EXPORT_PORT, IMPORT_PORT, serveExport, serveUpload, type PortLike } from './evidence-transfer';
 import { extensionKeys } from './extension-keys';
 import { sealedStash, storageArea, trustedSessionArea, type StashArea } from './pending-stash';
 import { authorize, guarded, selfFrom, type SenderLike } from './sender-policy';
@@ -138,7 +138,7 @@ export function registerEvidence(): void {
     }
     const p = port as unknown as PortLike;
     if (port.name === EXPORT_PORT) serveExport(p, (language) => evidenceService().then((s) => s.exportZip(language)));
-    else serveImport(p, (zip) => evidenceService().then((s) => s.importZip(zip)), MAX_TOTAL_BYTES);
+    else serveUpload(p, { import: (zip) => evidenceService().then((s) => s.importZip(zip)) }, MAX_TOTAL_BYTES);
   });
 
   browser.runtime.onInstalled.addListener(() => {

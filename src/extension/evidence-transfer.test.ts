@@ -15,7 +15,7 @@ import { EvidenceStore } from '../evidence/storage';
 import { requestClient } from '../ui/locker/client';
 import type { EvidenceCaptureRequest, EvidenceImportResponse } from './evidence-messages';
 import { EvidenceService } from './evidence-service';
-import { IMPORT_PORT, receiveExport, sendImport, serveExport, serveImport, EXPORT_PORT } from './evidence-transfer';
+import { EXPORT_PORT, IMPORT_PORT, receiveExport, serveExport, serveUpload, upload } from './evidence-transfer';
 import { portPair, serviceTransport, type FakePort } from './test-transport';
 
 const engine = getEngine();
@@ -112,7 +112,7 @@ describe('the port protocol refuses what does not follow it', () => {
     const imported: Uint8Array[] = [];
     const open = (max = 100) => {
       const [page, bg] = portPair(IMPORT_PORT);
-      serveImport(bg, async (zip) => (imported.push(zip), { ok: true }), max);
+      serveUpload(bg, { import: async (zip) => (imported.push(zip), { ok: true }) }, max);
       return { page, got: collect(page) };
     };
     let p = open(10);
@@ -140,7 +140,35 @@ describe('the port protocol refuses what does not follow it', () => {
     p = open();
     p.page.postMessage({ t: 'chunk', offset: 0, data: 'AAAA' });
     expect(await answers(p.got, 1)).toEqual([{ t: 'error', error: 'unexpected message in an import' }]);
+
+    // a call before the upload is complete, and a command that is not one of the background's
+    p = open();
+    p.page.postMessage({ t: 'start', size: 3 });
+    await answers(p.got, 1);
+    p.page.postMessage({ t: 'call', command: 'import' });
+    expect(await answers(p.got, 2)).toEqual([{ t: 'ready' }, { t: 'error', error: 'unexpected message in an import' }]);
+    p = open();
+    p.page.postMessage({ t: 'start', size: 3 });
+    await answers(p.got, 1);
+    p.page.postMessage({ t: 'chunk', offset: 0, data: 'AQID' });
+    await answers(p.got, 2);
+    p.page.postMessage({ t: 'call', command: 'constructor' });
+    expect(await answers(p.got, 3)).toEqual([{ t: 'ready' }, { t: 'received', size: 3 }, { t: 'error', error: 'unknown command' }]);
     expect(imported).toEqual([]);
+  });
+
+  it('import: the bytes stay while the port is open, for more than one call; pings are ignored', async () => {
+    const [page, bg] = portPair(IMPORT_PORT);
+    const seen: number[][] = [];
+    serveUpload(bg, { peek: async (zip, args) => (seen.push([...zip]), { args }) }, 100);
+    const up = await upload(page, new Blob([new Uint8Array([5, 6, 7, 8, 9])]), 2);
+    if (!up.ok) throw new Error(up.error);
+    page.postMessage({ t: 'ping' });
+    expect(await up.upload.call('peek', { n: 1 })).toEqual({ ok: true, result: { args: { n: 1 } } });
+    expect(await up.upload.call('peek', { n: 2 })).toEqual({ ok: true, result: { args: { n: 2 } } });
+    expect(seen).toEqual([[5, 6, 7, 8, 9], [5, 6, 7, 8, 9]]);
+    up.upload.close();
+    expect(await up.upload.call('peek')).toEqual({ ok: false, error: 'the upload is closed' });
   });
 
   it('a port that closes mid-transfer is an error for the page, never a short bundle', async () => {
@@ -153,7 +181,7 @@ describe('the port protocol refuses what does not follow it', () => {
 
     const [page2, bg2] = portPair(IMPORT_PORT);
     bg2.onMessage.addListener(() => bg2.disconnect());
-    expect(await sendImport(page2, new Blob([new Uint8Array(10)]), 4)).toMatchObject({ ok: false, error: expect.stringMatching(/closed before the import answered/) });
+    expect(await upload(page2, new Blob([new Uint8Array(10)]), 4)).toMatchObject({ ok: false, error: expect.stringMatching(/closed before it answered/) });
   });
 
   it('export: chunks are sent only when asked for, one at a time', async () => {

@@ -9,8 +9,10 @@
  *   The page asks for the next chunk only when it has the last, so neither side queues more
  *   than one.
  * import (IMPORT_PORT): page {t:'start', size} → {t:'ready'}; each {t:'chunk', offset, data}
- *   → {t:'ack', received}; after the last byte the background imports the whole bundle and
- *   answers {t:'result', result}.
+ *   → {t:'ack', received}; after the last byte {t:'received', size}. The background keeps the
+ *   bytes while the port is open, and each page {t:'call', command, args} (say `import`) gets
+ *   {t:'result', command, result}; the page pings every 20 s so the worker stays up while the
+ *   user reads a result before the next call.
  * Either side's {t:'error', error} ends the transfer; a port that closes early (the worker
  * stopped, the page closed) is reported to the other side's caller, never taken as done.
  * Both ports are for extension pages only (sender-policy.ts).
@@ -106,11 +108,18 @@ export function receiveExport(port: PortLike, language: 'en' | 'zh-CN'): Promise
   });
 }
 
-/** Background: take one bundle over `port` and answer what `consume` made of it. */
-export function serveImport(port: PortLike, consume: (zip: Uint8Array) => Promise<unknown>, maxBytes: number): void {
+/** What the page can ask about an uploaded bundle (the background's handlers, by name). */
+export type UploadCommands = Record<string, (zip: Uint8Array, args: unknown) => Promise<unknown>>;
+
+/**
+ * Background: take one bundle over `port`, keep it while the port is open, and answer the
+ * page's calls on it (`import` now; a preview and a confirmed import can share the same bytes
+ * without sending them twice). The bytes go when the port closes.
+ */
+export function serveUpload(port: PortLike, commands: UploadCommands, maxBytes: number): void {
   let buf: Uint8Array | undefined;
   let received = 0;
-  let state: 'new' | 'receiving' | 'importing' = 'new';
+  let state: 'new' | 'receiving' | 'held' | 'calling' = 'new';
   const fail = (error: string) => {
     buf = undefined;
     port.postMessage({ t: 'error', error });
@@ -119,6 +128,7 @@ export function serveImport(port: PortLike, consume: (zip: Uint8Array) => Promis
   port.onDisconnect.addListener(() => void (buf = undefined));
   port.onMessage.addListener((raw) => {
     const m = asMsg(raw);
+    if (m.t === 'ping') return; // the page is still there (keeps the worker awake while the user reads)
     if (m.t === 'start' && state === 'new') {
       const size = m.size;
       if (!Number.isSafeInteger(size) || (size as number) <= 0) return fail('the file is empty');
@@ -138,11 +148,19 @@ export function serveImport(port: PortLike, consume: (zip: Uint8Array) => Promis
       buf.set(bytes, received);
       received += bytes.length;
       if (received < buf.length) return port.postMessage({ t: 'ack', received });
-      state = 'importing';
+      state = 'held';
+      return port.postMessage({ t: 'received', size: received });
+    }
+    if (m.t === 'call' && state === 'held' && buf) {
+      const name = m.command;
+      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(commands, name)) return fail('unknown command');
+      state = 'calling';
       const zip = buf;
-      buf = undefined;
-      void consume(zip).then(
-        (result) => port.postMessage({ t: 'result', result }),
+      void commands[name]!(zip, m.args).then(
+        (result) => {
+          state = 'held';
+          port.postMessage({ t: 'result', command: name, result });
+        },
         (e: Error) => fail(e.message),
       );
       return;
@@ -151,35 +169,86 @@ export function serveImport(port: PortLike, consume: (zip: Uint8Array) => Promis
   });
 }
 
-/** Page: send `file` over `port` in chunks; resolves with the background's result or an error. */
-export function sendImport(port: PortLike, file: Blob, chunkBytes = CHUNK_BYTES): Promise<{ ok: true; result: unknown } | { ok: false; error: string }> {
+export interface Upload {
+  /** run a command of the background's on the uploaded bundle (one at a time) */
+  call(command: string, args?: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: string }>;
+  /** done with it: the background lets the bytes go */
+  close(): void;
+}
+
+const PING_MS = 20_000;
+
+/** Page: send `file` over `port` in chunks; then call the background's commands on it until `close()`. */
+export function upload(port: PortLike, file: Blob, chunkBytes = CHUNK_BYTES): Promise<{ ok: true; upload: Upload } | { ok: false; error: string }> {
+  type Waiter = (r: { ok: true; result: unknown } | { ok: false; error: string }) => void;
+  let closed = false;
+  let sent = 0;
+  let uploaded: ((r: { ok: true; upload: Upload } | { ok: false; error: string }) => void) | undefined;
+  let waiting: Waiter | undefined;
+  let ping: ReturnType<typeof setInterval> | undefined;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(ping);
+    port.disconnect();
+  };
+  const failAll = (error: string) => {
+    uploaded?.({ ok: false, error });
+    uploaded = undefined;
+    waiting?.({ ok: false, error });
+    waiting = undefined;
+    close();
+  };
+  const handle: Upload = {
+    call(command, args) {
+      if (closed) return Promise.resolve({ ok: false, error: 'the upload is closed' });
+      if (waiting) return Promise.resolve({ ok: false, error: 'one call at a time' });
+      return new Promise((resolve) => {
+        waiting = resolve;
+        port.postMessage({ t: 'call', command, args });
+      });
+    },
+    close,
+  };
+  const sendNext = async () => {
+    try {
+      const bytes = new Uint8Array(await file.slice(sent, sent + chunkBytes).arrayBuffer());
+      if (closed) return;
+      port.postMessage({ t: 'chunk', offset: sent, data: toBase64Fast(bytes) });
+      sent += bytes.length;
+    } catch (e) {
+      failAll(`could not read the file: ${(e as Error).message}`);
+    }
+  };
   return new Promise((resolve) => {
-    let settled = false;
-    let sent = 0;
-    const done = (r: Parameters<typeof resolve>[0]) => {
-      if (settled) return;
-      settled = true;
-      resolve(r);
-      port.disconnect();
-    };
-    const sendNext = async () => {
-      try {
-        const bytes = new Uint8Array(await file.slice(sent, sent + chunkBytes).arrayBuffer());
-        port.postMessage({ t: 'chunk', offset: sent, data: toBase64Fast(bytes) });
-        sent += bytes.length;
-      } catch (e) {
-        done({ ok: false, error: `could not read the file: ${(e as Error).message}` });
-      }
-    };
-    port.onDisconnect.addListener(() => done({ ok: false, error: 'the connection to the background closed before the import answered; the locker list shows whether anything was added' }));
+    uploaded = resolve;
+    port.onDisconnect.addListener(() => {
+      closed = true;
+      clearInterval(ping);
+      const error = 'the connection to the background closed before it answered; the locker list shows whether anything was added';
+      uploaded?.({ ok: false, error });
+      uploaded = undefined;
+      waiting?.({ ok: false, error });
+      waiting = undefined;
+    });
     port.onMessage.addListener((raw) => {
       const m = asMsg(raw);
-      if (m.t === 'error') return done({ ok: false, error: String(m.error) });
-      if (m.t === 'result') return done({ ok: true, result: m.result });
+      if (m.t === 'error') return failAll(String(m.error));
       if ((m.t === 'ready' && sent === 0) || (m.t === 'ack' && m.received === sent)) return void sendNext();
-      done({ ok: false, error: 'the background answered out of order' });
+      if (m.t === 'received' && m.size === file.size && uploaded) {
+        uploaded({ ok: true, upload: handle });
+        uploaded = undefined;
+        ping = setInterval(() => !closed && port.postMessage({ t: 'ping' }), PING_MS);
+        return;
+      }
+      if (m.t === 'result' && waiting) {
+        const w = waiting;
+        waiting = undefined;
+        return w({ ok: true, result: m.result });
+      }
+      failAll('the background answered out of order');
     });
-    if (!file.size) return done({ ok: false, error: 'the file is empty' });
+    if (!file.size) return failAll('the file is empty');
     port.postMessage({ t: 'start', size: file.size });
   });
 }

@@ -19,7 +19,7 @@ import {
   type EvidenceVerifyResponse,
   type EvidenceWriteResponse,
 } from '../../extension/evidence-messages';
-import { EXPORT_PORT, IMPORT_PORT, receiveExport, sendImport, type PortLike } from '../../extension/evidence-transfer';
+import { EXPORT_PORT, IMPORT_PORT, receiveExport, upload, type PortLike } from '../../extension/evidence-transfer';
 
 /** true: the browser will not evict the locker; false: it may under storage pressure; 'unsupported': it cannot say. */
 export type Persistence = boolean | 'unsupported';
@@ -84,8 +84,15 @@ export function requestClient(transport: ClientTransport): LockerClient {
       return r.ok ? { ok: true, zip: new Blob(r.parts as BlobPart[], { type: 'application/zip' }), filename: r.filename } : r;
     },
     async importZip(file) {
-      const r = await sendImport(transport.connect(IMPORT_PORT), file, transport.chunkBytes);
-      return r.ok ? (r.result as EvidenceImportResponse) : { ok: false, problems: [{ file: '(bundle)', reason: r.error }] };
+      const refused = (reason: string): EvidenceImportResponse => ({ ok: false, problems: [{ file: '(bundle)', reason }] });
+      const up = await upload(transport.connect(IMPORT_PORT), file, transport.chunkBytes);
+      if (!up.ok) return refused(up.error);
+      try {
+        const r = await up.upload.call('import');
+        return r.ok ? (r.result as EvidenceImportResponse) : refused(r.error);
+      } finally {
+        up.upload.close();
+      }
     },
     retry: () => call({ type: 'dunwatch:evidence-retry' }),
     savePasted: (text, findings, note) => call({ type: 'dunwatch:evidence-save-pasted', id: newEvidenceId(), text, findings, note }),
