@@ -87,6 +87,8 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 export function evidenceService(): Promise<EvidenceService> {
   opened ??= (async () => {
     const ref: { svc?: EvidenceService } = {};
+    // make the stash key now, while there is room to store it: a write fails when the disk is full
+    void extensionKeys().get('stash').catch((e) => console.warn('[dunwatch] the key for pending writes is unavailable:', e));
     const areas: StashArea[] = [storageArea('storage.local', browser.storage.local)];
     const session = await trustedSessionArea(browser.storage as never).catch(() => undefined);
     if (session) areas.push(session);
