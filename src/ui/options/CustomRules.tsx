@@ -142,7 +142,12 @@ export function CustomRulesSection() {
   }
 
   /** Re-check the stored rules with recheck; refresh their stored verdicts if the compiler changed them. */
+  let loads = 0;
   async function loadSaved(stored?: StoredCustomRule[]) {
+    // each storage change starts a re-check; only the latest may show or write its result (an
+    // older one finishing late would bring back a rule just deleted)
+    const mine = ++loads;
+    const latest = () => mine === loads;
     const raw: unknown = stored ?? (await customRulesSetting.getValue());
     // a damaged entry is still listed (with its error) so the user can delete it
     const list = (Array.isArray(raw) ? raw : []).filter((s): s is StoredCustomRule => typeof s === 'object' && s !== null);
@@ -152,8 +157,10 @@ export function CustomRulesSection() {
     // running); entries this page never sealed are shown, not sealed
     const compiled = compileStored(list, bundle, () => isSafeRegex);
     const key = await rulesKey();
+    if (!latest()) return;
     if (!key) return void setSaved(compiled);
     const { statuses, stored: fresh } = await withSeals(compiled, bundle, key);
+    if (!latest()) return;
     setSaved(statuses);
     if (JSON.stringify(fresh) !== JSON.stringify(list)) await customRulesSetting.setValue(fresh);
   }
