@@ -64,7 +64,7 @@ interface ChromeApi {
 const send = (m: object) => `chrome.runtime.sendMessage(${JSON.stringify(m)}).then((r) => r, (e) => ({ rejected: e.message }))`;
 
 describe('sender checks with the real sender (a content script of a Gmail tab)', () => {
-  let recordId = '';
+  const recordId = 'pasted-1';
 
   it('the locker, other tabs and the export port are refused; analysing is served; storage.session is closed', async () => {
     const { b, page } = await start();
@@ -91,14 +91,10 @@ describe('sender checks with the real sender (a content script of a Gmail tab)',
       console.log('[e2e] content script reading storage.session:', JSON.stringify(session));
       expect(session).not.toHaveProperty('value');
 
-      // an extension page is served: save one pasted record to attack below
+      // the premise of chunked export: this Chromium refuses one message over 64 MiB
       const locker = await b.context.newPage();
       await locker.goto(`chrome-extension://${b.extensionId}/locker.html`);
       await locker.waitForSelector('body[data-ready="true"]');
-      recordId = 'pasted-1';
-      const saved = await locker.evaluate((id) => (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({ type: 'dunwatch:evidence-save-pasted', id, text: 'Pay now or we tell your boss.', findings: [], note: 'SMS' }), recordId);
-      expect(saved).toMatchObject({ ok: true, ids: [recordId] });
-      // the premise of chunked export: this Chromium refuses one message over 64 MiB
       const big = await locker.evaluate(async () => {
         try {
           await (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({ type: 'dunwatch:analyze', text: 'a'.repeat(65 * 2 ** 20) });
@@ -116,7 +112,6 @@ describe('sender checks with the real sender (a content script of a Gmail tab)',
   }, 180_000);
 
   it('a planted stash (delete + forged capture, and a box that does not open) and a planted custom rule reach neither the locker nor the engine', async () => {
-    expect(recordId).not.toBe('');
     const bundle = getEngine().bundle;
     const zhRule = bundle.rules.find((r) => r.lang === 'zh')!;
     const plantedRule = {
@@ -131,6 +126,12 @@ describe('sender checks with the real sender (a content script of a Gmail tab)',
     const forged = { schema: 1, id: 'forged-1', capturedAt: '2020-01-01T00:00:00.000Z', site: 'gmail', url: null, threadId: null, sender: { name: null, address: null }, sentAt: { shown: null, iso: null }, direction: null, subject: 'I agree I owe double', text: 'I agree I owe double.', findings: [], rulesBundleHash: bundle.hash, extensionVersion: '0.1.0', screenshotSha256: null, source: 'page', note: null };
     let { b, page } = await start();
     try {
+      // an extension page is served: it saves the record the content script will attack
+      const locker = await b.context.newPage();
+      await locker.goto(`chrome-extension://${b.extensionId}/locker.html`);
+      await locker.waitForSelector('body[data-ready="true"]');
+      const saved = await locker.evaluate((id) => (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({ type: 'dunwatch:evidence-save-pasted', id, text: 'Pay now or we tell your boss.', findings: [], note: 'SMS' }), recordId);
+      expect(saved).toMatchObject({ ok: true, ids: [recordId] });
       const cs = await inContentScript(page, b.extensionId);
       const planted = await cs.run(`chrome.storage.local.set(${JSON.stringify({
         evidencePending: [{ op: 'delete', recordId, reason: 'duplicate', at: '2026-01-02T00:00:00.000Z' }, { op: 'capture', record: forged }],
@@ -141,7 +142,8 @@ describe('sender checks with the real sender (a content script of a Gmail tab)',
       // the engine rebuilds on the storage change, without the unsealed rule
       await new Promise((r) => setTimeout(r, 500));
       const analysed = (await cs.run(send({ type: 'dunwatch:analyze', text: '你的欠款已经逾期' + 'a'.repeat(40) + '!' }))) as { findings: { rule: string }[] };
-      expect(analysed.findings.map((f) => f.rule)).not.toContain('custom.zh.threat.planted');
+      // (soft: each attack is reported on its own, the stash below is still tried)
+      expect.soft(analysed.findings.map((f) => f.rule), 'the planted rule ran').not.toContain('custom.zh.threat.planted');
       await cs.cdp.detach();
     } finally {
       await b.close();
@@ -153,10 +155,10 @@ describe('sender checks with the real sender (a content script of a Gmail tab)',
       await locker.goto(`chrome-extension://${b.extensionId}/locker.html`);
       await locker.waitForSelector('body[data-ready="true"]');
       const list = (await locker.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({ type: 'dunwatch:evidence-list' }))) as { items: { record: { id: string } }[]; deletions: unknown[] };
-      expect(list.items.map((i) => i.record.id)).toEqual([recordId]);
-      expect(list.deletions).toEqual([]);
+      expect.soft(list.items.map((i) => i.record.id), 'records after the replay').toEqual([recordId]);
+      expect.soft(list.deletions, 'deletions after the replay').toEqual([]);
       const left = await locker.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.get(['evidencePending', 'customRules']));
-      expect(left).not.toHaveProperty('evidencePending'); // removed, not replayed
+      expect.soft(left, 'the planted plaintext stash is removed, not replayed').not.toHaveProperty('evidencePending');
       // the options page lists the planted rule as not running, and does not seal it
       const options = await b.context.newPage();
       await options.goto(`chrome-extension://${b.extensionId}/options.html`);
