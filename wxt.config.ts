@@ -14,8 +14,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // activeTab + scripting: the on-demand scan of a page the user chooses; no standing host access
-    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    // activeTab + scripting: the on-demand scan of a page the user chooses; no standing host access.
+    // unlimitedStorage: the evidence locker (IndexedDB) and its sealed pending-write stash
+    // (storage.local, else capped at 10 MB) must not lose a capture to a quota.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'dunwatch@dunwatch.invalid', data_collection_permissions: { required: ['none'] } },

@@ -2,7 +2,9 @@
  * Background: the engine (content scripts and pages ask it; the page never loads it), the
  * toolbar badge (flagged messages in the tab), each tab's latest report for the popup and
  * side panel, and the context-menu scans (any page, or the selected text) under activeTab.
- * Nothing leaves the device.
+ * Every message is checked against its sender first (src/extension/sender-policy.ts): a content
+ * script only analyses, reads the page context and its own tab's report, and captures from
+ * its own tab. Nothing leaves the device.
  */
 import { analyzeThreadRequest, pageContext } from '@/src/extension/analysis-service';
 import { backgroundEngine } from '@/src/extension/engine-host';
@@ -11,6 +13,7 @@ import { isAnalyzeBatchRequest, isAnalyzeRequest, isAnalyzeThreadRequest, isPage
 import { storage } from 'wxt/utils/storage';
 import { MENU_OPEN_SIDE_PANEL, openSidePanel, sidePanelMenuItem } from '@/src/ui/sidepanel/open';
 import { registerEvidence } from '@/src/extension/evidence-background';
+import { guarded, selfFrom } from '@/src/extension/sender-policy';
 
 const MENU_SCAN_PAGE = 'dunwatch-scan-page';
 const MENU_CHECK_SELECTION = 'dunwatch-check-selection';
@@ -22,17 +25,19 @@ function action() {
 }
 
 export default defineBackground(() => {
-  registerEvidence(); // the evidence locker: its messages, context-menu item and screenshots
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  registerEvidence(); // the evidence locker: its messages, ports, context-menu item and screenshots
+  const self = () => selfFrom(browser.runtime as never);
+  browser.runtime.onMessage.addListener(guarded(self, (message, caller) => {
     if (isAnalyzeRequest(message)) return backgroundEngine().then((e) => e.analyze(message.text, message.options));
     if (isAnalyzeBatchRequest(message)) return backgroundEngine().then((e) => message.items.map((i) => e.analyze(i.text, i.options)));
     if (isAnalyzeThreadRequest(message)) return analyzeThreadRequest(message);
     if (isPageContextRequest(message)) return pageContext(message.locale);
     // research reports wait, unredacted and in memory only, for the research page to redact them
     if (isReportContributionRequest(message)) return queueContribution(message.record);
+    // (a content script only gets here for its own tab: sender-policy 'own-tab')
     if (isTabStatusRequest(message)) return statusItem(message.tabId).getValue();
-    if (isStatsMessage(message) && sender.tab?.id !== undefined) {
-      const tabId = sender.tab.id;
+    if (isStatsMessage(message) && caller.kind === 'content-script') {
+      const tabId = caller.tabId;
       const flagged = message.stats.flagged;
       const { site, status, stats, url, messages, threads } = message;
       void statusItem(tabId).setValue({ site, status, stats, ...(url ? { url } : {}), ...(messages ? { messages } : {}), ...(threads ? { threads } : {}) });
@@ -40,7 +45,7 @@ export default defineBackground(() => {
       void action().setBadgeBackgroundColor({ tabId, color: '#b91c1c' });
     }
     return undefined;
-  });
+  }));
 
   browser.tabs.onRemoved.addListener((tabId) => void statusItem(tabId).removeValue());
 

@@ -4,9 +4,15 @@
  * never loads the compiler (full compromise, opencc's phrase tables, yaml: 1.6 MB that every
  * service-worker wake would parse). A compiled form from another bundle schema is not run; the
  * options page recompiles it from the source the next time it opens and shows any error.
+ *
+ * `storage.local` is writable by content scripts, so an entry runs only with the options page's
+ * seal (a MAC with the extension's key) and a compiled form of the right shape
+ * (custom-rules-seal.ts).
  */
 import { storage } from 'wxt/utils/storage';
 import type { CompiledRule, RulesBundle } from '../engine/types';
+import { compiledRuleProblem, sealValid } from './custom-rules-seal';
+import { extensionKeys } from './extension-keys';
 
 export interface StoredCustomRule {
   /** the rule's id as written in its source (custom.<lang>.<category>.<slug>) */
@@ -22,6 +28,8 @@ export interface StoredCustomRule {
   compiled?: CompiledRule;
   /** `compiledWith(bundle)` when it was compiled */
   compiledWith?: string;
+  /** the options page's MAC over all of the above (custom-rules-seal.ts); without it the rule does not run */
+  seal?: string;
 }
 
 /**
@@ -36,28 +44,30 @@ export function compiledWith(bundle: RulesBundle): string {
   return `schema-${bundle.schemaVersion}`;
 }
 
-/** The shape checks the background can afford without the compiler: a damaged entry is skipped. */
-function looksCompiled(r: unknown, id: string): r is CompiledRule {
-  const x = r as Partial<CompiledRule> | null;
-  return (
-    typeof x === 'object' && x !== null && x.id === id && id.startsWith('custom.') &&
-    Array.isArray(x.patterns) && x.patterns.every((p) => typeof p === 'string') &&
-    Array.isArray(x.keywords) && Array.isArray(x.unless) && typeof x.title === 'object' && typeof x.explain === 'object'
-  );
-}
-
-/** The custom rules the background engine runs: enabled, compiled for this schema, well formed. */
-export function runnableCustomRules(stored: unknown, bundle: RulesBundle): CompiledRule[] {
+/**
+ * The custom rules the background engine runs: enabled, compiled for this schema, sealed by
+ * the options page with `key`, of the compiled shape; each one left out is named in `skipped`.
+ */
+export async function runnableCustomRules(stored: unknown, bundle: RulesBundle, key: CryptoKey): Promise<{ rules: CompiledRule[]; skipped: string[] }> {
   const builtin = new Set(bundle.rules.map((r) => r.id));
   const seen = new Set<string>();
-  const out: CompiledRule[] = [];
+  const rules: CompiledRule[] = [];
+  const skipped: string[] = [];
   for (const s of Array.isArray(stored) ? (stored as Partial<StoredCustomRule>[]) : []) {
     if (s?.enabled !== true || s.compiledWith !== compiledWith(bundle) || typeof s.id !== 'string') continue;
-    if (!looksCompiled(s.compiled, s.id) || builtin.has(s.id) || seen.has(s.id)) continue;
+    if (!(await sealValid(key, s))) {
+      skipped.push(`${s.id}: not sealed by the options page (saved elsewhere, or changed since)`);
+      continue;
+    }
+    const problem = compiledRuleProblem(s.compiled);
+    if (problem || s.compiled!.id !== s.id || builtin.has(s.id) || seen.has(s.id)) {
+      skipped.push(`${s.id}: ${problem ?? 'its id is taken or does not match'}`);
+      continue;
+    }
     seen.add(s.id);
-    out.push(s.compiled);
+    rules.push(s.compiled!);
   }
-  return out;
+  return { rules, skipped };
 }
 
 /** The built-in bundle plus the custom rules; a new hash when any were added. */
@@ -70,5 +80,7 @@ export async function mergeCustomRules(bundle: RulesBundle, custom: CompiledRule
 
 /** What the background engine runs besides the built-in rules. */
 export async function enabledCustomRules(bundle: RulesBundle): Promise<CompiledRule[]> {
-  return runnableCustomRules(await customRulesSetting.getValue(), bundle);
+  const { rules, skipped } = await runnableCustomRules(await customRulesSetting.getValue(), bundle, await extensionKeys().get('custom-rules'));
+  for (const s of skipped) console.warn(`[dunwatch] custom rule left out: ${s}`);
+  return rules;
 }

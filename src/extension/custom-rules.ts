@@ -8,8 +8,14 @@
  * regular expression not verified at save (say the compiler now expands a pattern differently)
  * makes the rule fail until the options page checks it again. Any stored rule that no longer
  * compiles is skipped; the engine never sees it and the options page shows its errors.
+ *
+ * Sealing (custom-rules-seal.ts): only this page seals, and only what the user saved here or
+ * what was sealed before (a recompile after an update, a toggle). An entry that appears in
+ * storage without a valid seal (written by anyone else) is listed as not running until the
+ * user reviews its YAML and saves it.
  */
 import { compiledWith, type StoredCustomRule } from './custom-rules-store';
+import { sealRule, sealValid } from './custom-rules-seal';
 import { createEngine } from '../engine/engine';
 import { parseMarkedExample } from '../engine/rule-syntax';
 import type { CompiledRule, RulesBundle } from '../engine/types';
@@ -25,6 +31,8 @@ export interface StoredRuleStatus {
   errors: CustomRuleError[];
   /** what the ReDoS check passed in this compile */
   safeRegexes: string[];
+  /** false: not sealed by this page, so the background does not run it (set by `withSeals`) */
+  sealed?: boolean;
 }
 
 /**
@@ -75,6 +83,39 @@ export function withSaved(stored: StoredCustomRule[], accepted: CustomRuleResult
     else out.push(entry);
   }
   return out;
+}
+
+/** Save the accepted rules and seal them: the user just checked and saved them here. */
+export async function withSavedSealed(stored: StoredCustomRule[], accepted: CustomRuleResult[], bundle: RulesBundle, key: CryptoKey, now: Date = new Date()): Promise<StoredCustomRule[]> {
+  const ids = new Set(accepted.flatMap((r) => (r.rule ? [r.rule.id] : [])));
+  return Promise.all(withSaved(stored, accepted, bundle, now).map((s) => (ids.has(s.id) ? sealRule(key, s) : s)));
+}
+
+/** Turn a rule on or off; its seal is renewed only if it had a valid one. */
+export async function withToggled(stored: StoredCustomRule[], id: string, enabled: boolean, key: CryptoKey): Promise<StoredCustomRule[]> {
+  return Promise.all(stored.map(async (s) => (s.id !== id ? s : (await sealValid(key, s)) ? sealRule(key, { ...s, enabled }) : { ...s, enabled })));
+}
+
+/**
+ * After a re-check in the options page: each status with whether it is sealed, and the list
+ * to store (the fresh compile of every sealed rule, sealed again; unsealed entries unchanged, so
+ * nothing written elsewhere gets a seal without the user saving it).
+ */
+export async function withSeals(statuses: StoredRuleStatus[], bundle: RulesBundle, key: CryptoKey): Promise<{ statuses: StoredRuleStatus[]; stored: StoredCustomRule[] }> {
+  const version = compiledWith(bundle);
+  const out = await Promise.all(
+    statuses.map(async (s) => {
+      const sealed = await sealValid(key, s.stored);
+      if (!sealed) return { status: { ...s, sealed }, stored: s.stored };
+      if (!s.rule) {
+        // no longer compiles: stop running it, keep the source (and the seal over what is left)
+        const { compiled: _c, compiledWith: _w, ...rest } = s.stored;
+        return { status: { ...s, sealed }, stored: await sealRule(key, rest) };
+      }
+      return { status: { ...s, sealed }, stored: await sealRule(key, { ...s.stored, safeRegexes: s.safeRegexes, compiled: s.rule, compiledWith: version }) };
+    }),
+  );
+  return { statuses: out.map((o) => o.status), stored: out.map((o) => o.stored) };
 }
 
 export interface ExampleOutcome {

@@ -1,8 +1,12 @@
 /**
  * The evidence locker in the background (service worker): the single writer of the locker.
  * `registerEvidence()` is the one call entrypoints/background.ts makes. It
- * - opens the EvidenceStore once per worker and asks for persistent storage;
- * - answers the evidence requests of pages and content scripts (evidence-messages.ts);
+ * - opens the EvidenceStore once per worker (persistent storage is asked for by the locker
+ *   page: workers have no `navigator.storage.persist()`);
+ * - answers the evidence requests of pages and content scripts (evidence-messages.ts), each
+ *   only from the senders sender-policy.ts allows: a content script may capture from its own
+ *   tab, nothing else of the locker;
+ * - serves export and import of bundles of any size over ports, in chunks (evidence-transfer.ts);
  * - takes the screenshot: `tabs.captureVisibleTab`, cropped to the message in the worker
  *   (createImageBitmap + OffscreenCanvas). Chrome allows it only with `<all_urls>` or
  *   `activeTab`; host permissions for the sites are not enough, and a click on a button the
@@ -13,18 +17,22 @@
  * - adds the context-menu item "Save as evidence" on the supported sites (it grants activeTab,
  *   so that path always has a screenshot): it asks the tab's content script to save the
  *   message under the right-click, the same way the card button does;
- * - keeps writes that failed in extension storage until they are in IndexedDB (see
- *   evidence-service.ts), and retries them every 30 s while the worker lives.
+ * - keeps writes that failed, sealed with the extension's key, until they are in IndexedDB
+ *   (pending-stash.ts, evidence-service.ts), and retries them every 30 s while the worker lives.
  */
 import { browser } from 'wxt/browser';
 import { getEngine } from '../engine/bundled';
+import { MAX_TOTAL_BYTES } from '../evidence/bundle';
 import { EvidenceStore } from '../evidence/storage';
 import { adapters } from '../sites/registry';
 import { isEvidenceRequest, type EvidenceCaptureRequest, type EvidenceChangedEvent } from './evidence-messages';
-import { EvidenceService, type CaptureContext, type PendingStash, type ShotResult, type StashedOp } from './evidence-service';
+import { EvidenceService, type CaptureContext, type ShotResult } from './evidence-service';
+import { EXPORT_PORT, IMPORT_PORT, serveExport, serveUpload, type PortLike } from './evidence-transfer';
+import { extensionKeys } from './extension-keys';
+import { sealedStash, storageArea, trustedSessionArea, type StashArea } from './pending-stash';
+import { authorize, guarded, selfFrom, type SenderLike } from './sender-policy';
 
 export const MENU_SAVE_EVIDENCE = 'dunwatch-save-evidence';
-const STASH_KEY = 'evidencePending';
 const RETRY_MS = 30_000;
 
 /** Crop the visible-tab capture to each message's rect; messages off screen get none. */
@@ -67,17 +75,6 @@ async function takeScreenshot(req: EvidenceCaptureRequest, ctx: CaptureContext):
   return cropMessages(dataUrl, req);
 }
 
-const stash: PendingStash = {
-  async load() {
-    const got = await browser.storage.local.get(STASH_KEY);
-    return (got[STASH_KEY] as StashedOp[] | undefined) ?? [];
-  },
-  async save(ops) {
-    if (ops.length) await browser.storage.local.set({ [STASH_KEY]: ops });
-    else await browser.storage.local.remove(STASH_KEY);
-  },
-};
-
 function broadcast(event: EvidenceChangedEvent): void {
   // extension pages listen; with none open, sendMessage rejects, which is fine
   browser.runtime.sendMessage(event).catch(() => undefined);
@@ -90,15 +87,18 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 export function evidenceService(): Promise<EvidenceService> {
   opened ??= (async () => {
     const ref: { svc?: EvidenceService } = {};
-    const persisted = await EvidenceStore.requestPersistence().catch(() => false as const);
+    // make the stash key now, while there is room to store it: a write fails when the disk is full
+    void extensionKeys().get('stash').catch((e) => console.warn('[dunwatch] the key for pending writes is unavailable:', e));
+    const areas: StashArea[] = [storageArea('storage.local', browser.storage.local)];
+    const session = await trustedSessionArea(browser.storage as never).catch(() => undefined);
+    if (session) areas.push(session);
     const store = await EvidenceStore.open({ onWriteError: (f) => ref.svc?.writeFailed(f) });
     const svc = (ref.svc = new EvidenceService({
       store,
       extensionVersion: browser.runtime.getManifest().version,
       rulesBundleHash: getEngine().bundle.hash,
       screenshot: takeScreenshot,
-      stash,
-      persisted,
+      stash: sealedStash({ key: () => extensionKeys().get('stash'), areas }),
       notify: (event) => {
         broadcast(event);
         scheduleRetry(event.status.pending);
@@ -117,15 +117,30 @@ function scheduleRetry(pending: number): void {
   retryTimer = setTimeout(() => void evidenceService().then((s) => s.handle({ type: 'dunwatch:evidence-retry' })), RETRY_MS);
 }
 
+const self = () => selfFrom(browser.runtime as never);
+
 export function registerEvidence(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isEvidenceRequest(message)) return undefined;
-    const ctx: CaptureContext = { url: sender.tab?.url ?? undefined, tabId: sender.tab?.id, windowId: sender.tab?.windowId };
-    // only a content script in a tab may claim to capture a page
-    if (message.type === 'dunwatch:evidence-capture' && sender.tab?.id === undefined) return Promise.resolve({ ok: false, error: 'capture comes from a tab' });
-    return evidenceService()
-      .then((s) => s.handle(message, ctx))
-      .catch((e: Error) => ({ ok: false, error: e.message }));
+  browser.runtime.onMessage.addListener(
+    guarded(self, (message, caller) => {
+      if (!isEvidenceRequest(message)) return undefined;
+      // (sender-policy: a capture comes only from a content script, so its tab is the sender's)
+      const ctx: CaptureContext = caller.kind === 'content-script' ? { url: caller.tabUrl, tabId: caller.tabId, windowId: caller.windowId } : {};
+      return evidenceService()
+        .then((s) => s.handle(message, ctx))
+        .catch((e: Error) => ({ ok: false, error: e.message }));
+    }),
+  );
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== EXPORT_PORT && port.name !== IMPORT_PORT) return;
+    const v = authorize(port.name, undefined, port.sender as SenderLike | undefined, self());
+    if (!v.ok) {
+      console.warn(`[dunwatch] ${port.name}: ${v.error}`);
+      return port.disconnect();
+    }
+    const p = port as unknown as PortLike;
+    if (port.name === EXPORT_PORT) serveExport(p, (language) => evidenceService().then((s) => s.exportZip(language)));
+    else serveUpload(p, { import: (zip) => evidenceService().then((s) => s.importZip(zip)) }, MAX_TOTAL_BYTES);
   });
 
   browser.runtime.onInstalled.addListener(() => {

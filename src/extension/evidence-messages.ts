@@ -2,7 +2,9 @@
  * The evidence locker's messages. The background is the ONLY writer of the locker (the
  * EvidenceStore keeps the hash chain in memory; a second writer would fork it): content
  * scripts, the popup, the side panel and the locker page send these requests and render the
- * answers. Bytes (screenshots, zips) travel as base64, because runtime messages are JSON.
+ * answers. Screenshots travel as base64, because runtime messages are JSON; whole bundles
+ * (any size) travel in chunks over ports (evidence-transfer.ts). Who may send which request:
+ * sender-policy.ts.
  */
 import type { Finding } from '../engine/types';
 import type { Annotation, ChainProblem } from '../evidence/ledger';
@@ -100,8 +102,6 @@ export interface EvidenceStatus {
   pending: number;
   /** the last write error, when something is pending */
   lastError?: { kind: 'quota' | 'other'; message: string };
-  /** navigator.storage.persist(): true, false (the browser may evict under pressure), or unsupported */
-  persisted: boolean | 'unsupported';
 }
 
 export interface EvidenceListResponse {
@@ -143,17 +143,6 @@ export interface EvidenceVerifyResponse {
   problems: (ChainProblem & { subject?: string | null; sender?: string | null })[];
 }
 
-export interface EvidenceExportRequest {
-  type: 'dunwatch:evidence-export';
-  language: 'en' | 'zh-CN';
-}
-export type EvidenceExportResponse = { ok: true; zip: string; filename: string } | { ok: false; error: string };
-
-export interface EvidenceImportRequest {
-  type: 'dunwatch:evidence-import';
-  /** the bundle, base64 */
-  zip: string;
-}
 export type EvidenceImportResponse = { ok: true; added: number; skipped: number; saved: boolean } | { ok: false; problems: BundleProblem[] };
 
 export interface EvidenceRetryRequest {
@@ -174,8 +163,6 @@ export type EvidenceRequest =
   | EvidenceAnnotateRequest
   | EvidenceDeleteRequest
   | EvidenceVerifyRequest
-  | EvidenceExportRequest
-  | EvidenceImportRequest
   | EvidenceRetryRequest;
 
 const obj = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null && !Array.isArray(m);
@@ -220,10 +207,6 @@ export function isEvidenceRequest(m: unknown): m is EvidenceRequest {
       return str(m.recordId) && (m.kind === 'note' || m.kind === 'tag') && str(m.value) && m.value.trim().length > 0;
     case 'dunwatch:evidence-delete':
       return str(m.recordId) && str(m.reason) && m.reason.trim().length > 0;
-    case 'dunwatch:evidence-export':
-      return m.language === 'en' || m.language === 'zh-CN';
-    case 'dunwatch:evidence-import':
-      return str(m.zip);
     case 'dunwatch:evidence-list':
     case 'dunwatch:evidence-verify':
     case 'dunwatch:evidence-retry':

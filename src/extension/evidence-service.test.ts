@@ -9,8 +9,6 @@ import {
   isEvidenceRequest,
   type EvidenceCaptureRequest,
   type EvidenceCaptureResponse,
-  type EvidenceExportResponse,
-  type EvidenceImportResponse,
   type EvidenceListResponse,
   type EvidenceVerifyResponse,
   type EvidenceWriteResponse,
@@ -58,7 +56,7 @@ async function service(opts: { indexedDB?: IDBFactory; stash?: PendingStash; sho
   const ref: { svc?: EvidenceService } = {};
   const store = await EvidenceStore.open({ dexie: { indexedDB, IDBKeyRange }, onWriteError: (f) => ref.svc?.writeFailed(f) });
   const events: unknown[] = [];
-  const svc = (ref.svc = new EvidenceService({ store, extensionVersion: '0.1.0', rulesBundleHash: engine.bundle.hash, screenshot: opts.shot, stash: opts.stash, persisted: true, notify: (e) => events.push(e) }));
+  const svc = (ref.svc = new EvidenceService({ store, extensionVersion: '0.1.0', rulesBundleHash: engine.bundle.hash, screenshot: opts.shot, stash: opts.stash, notify: (e) => events.push(e) }));
   await svc.start();
   return { svc, store, indexedDB, events };
 }
@@ -166,23 +164,23 @@ describe('evidence service (background handlers on fake-indexeddb)', () => {
     const a = await service({ shot: shotAll });
     await a.svc.handle(captureRequest(['m1', 'm2'], 'thread'));
     await a.svc.handle({ type: 'dunwatch:evidence-annotate', recordId: 'm1', kind: 'note', value: 'called my work too' });
-    const exp = (await a.svc.handle({ type: 'dunwatch:evidence-export', language: 'en' })) as EvidenceExportResponse;
+    const exp = await a.svc.exportZip('en');
     if (!exp.ok) throw new Error(exp.error);
     expect(exp.filename).toMatch(/^dunwatch-evidence-\d{8}-\d{6}\.zip$/);
-    const zip = fromBase64Strict(exp.zip)!;
+    const zip = exp.zip;
     expect((await verifyBundle(zip)).ok).toBe(true);
 
     const b = await service();
     const tampered = zip.slice();
     const at = Math.floor(tampered.length / 2);
     tampered[at] = tampered[at]! ^ 1;
-    const bad = (await b.svc.handle({ type: 'dunwatch:evidence-import', zip: Buffer.from(tampered).toString('base64') })) as EvidenceImportResponse;
+    const bad = await b.svc.importZip(tampered);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problems.length).toBeGreaterThan(0);
     expect(b.store.ledger.entries).toHaveLength(0);
-    expect(await b.svc.handle({ type: 'dunwatch:evidence-import', zip: 'not base64!' })).toMatchObject({ ok: false });
+    expect(await b.svc.importZip(new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false });
 
-    expect(await b.svc.handle({ type: 'dunwatch:evidence-import', zip: exp.zip })).toMatchObject({ ok: true, added: 3, saved: true });
+    expect(await b.svc.importZip(zip)).toMatchObject({ ok: true, added: 3, saved: true });
     const list = (await b.svc.handle({ type: 'dunwatch:evidence-list' })) as EvidenceListResponse;
     expect(list.items.map((i) => i.record.id)).toEqual(['m1', 'm2']);
     expect(list.items[0]!.annotations.map((x) => x.value)).toEqual(['called my work too']);

@@ -6,21 +6,27 @@
  *
  * Pending writes: the store keeps a failed write in memory and retries it, but a service
  * worker can be stopped at any time. So every operation that could not be written is also
- * copied to a durable stash (extension storage, which has its own quota apart from
- * IndexedDB's); when the worker starts again the stash is replayed. Replays are idempotent
- * (record, annotation and deletion ids are checked against the chain), and the stash is
- * cleared as soon as nothing is pending.
+ * copied to a durable stash (sealed with the extension's key in extension storage, which has
+ * its own quota apart from IndexedDB's: pending-stash.ts); when the worker starts again the
+ * stash is replayed. Each replayed operation must pass stash-schema.ts first. Replays are
+ * idempotent (record, annotation and deletion ids are checked against the chain), and the
+ * stash is cleared as soon as nothing is pending.
+ *
+ * Export and import of whole bundles are not runtime messages (one message is at most
+ * 64 MiB in Chrome): the background serves `exportZip` and `importZip` over ports
+ * (evidence-transfer.ts).
  */
-import { fromBase64Strict, sha256Hex, toBase64 } from '../evidence/canonical';
+import { sha256Hex } from '../evidence/canonical';
+import { fromBase64, toBase64Fast } from './base64';
 import { verifyChain, type Annotation, type ChainEntry } from '../evidence/ledger';
 import { newCaptureRecord, type CaptureRecord } from '../evidence/record';
 import type { EvidenceStore, WriteFailure } from '../evidence/storage';
+import { checkStashedOps } from './stash-schema';
 import type {
   CapturedMessage,
   EvidenceCaptureRequest,
   EvidenceCaptureResponse,
   EvidenceChangedEvent,
-  EvidenceExportResponse,
   EvidenceImportResponse,
   EvidenceListResponse,
   EvidenceRequest,
@@ -65,7 +71,6 @@ export interface ServiceDeps {
   /** take and crop the screenshot for a capture; absent: no screenshots */
   screenshot?: (req: EvidenceCaptureRequest, ctx: CaptureContext) => Promise<ShotResult>;
   stash?: PendingStash;
-  persisted?: boolean | 'unsupported';
   notify?: (event: EvidenceChangedEvent) => void;
   now?: () => Date;
 }
@@ -94,12 +99,18 @@ export class EvidenceService {
 
   /** Call once the store is open: replays operations a stopped worker left in the stash. */
   async start(): Promise<void> {
-    const ops = (await this.deps.stash?.load().catch(() => [])) ?? [];
+    const loaded: unknown = await this.deps.stash?.load().catch((e: Error) => {
+      console.warn('[dunwatch] could not read the pending evidence writes:', e);
+      return [];
+    });
+    // nothing reaches the locker unless it has the shape of an operation we write
+    const { ops, rejected } = checkStashedOps(loaded ?? []);
+    for (const r of rejected) console.warn(`[dunwatch] a pending evidence write was left out: ${r}`);
     if (!ops.length) return;
     const ledger = this.deps.store.ledger;
     for (const o of ops) {
       try {
-        if (o.op === 'capture' && !ledger.has(o.record.id)) await this.deps.store.capture(o.record, o.png ? fromBase64Strict(o.png) : undefined);
+        if (o.op === 'capture' && !ledger.has(o.record.id)) await this.deps.store.capture(o.record, o.png ? fromBase64(o.png) : undefined);
         else if (o.op === 'annotate' && !ledger.entries.some((e) => e.kind === 'annotation' && e.payload?.id === o.annotation.id) && !ledger.isDeleted(o.annotation.recordId)) await this.deps.store.annotate(o.annotation);
         else if (o.op === 'delete' && ledger.has(o.recordId) && !ledger.isDeleted(o.recordId)) await this.deps.store.delete(o.recordId, o.reason, o.at);
       } catch (e) {
@@ -120,7 +131,6 @@ export class EvidenceService {
     return {
       pending,
       ...(pending && this.lastError ? { lastError: { kind: this.lastError.kind, message: this.lastError.message } } : {}),
-      persisted: this.deps.persisted ?? 'unsupported',
     };
   }
 
@@ -148,10 +158,6 @@ export class EvidenceService {
         });
       case 'dunwatch:evidence-verify':
         return this.verify();
-      case 'dunwatch:evidence-export':
-        return this.export(req.language);
-      case 'dunwatch:evidence-import':
-        return this.import(req.zip);
       case 'dunwatch:evidence-retry':
         return this.write(async () => ({ saved: await this.deps.store.retry() }));
     }
@@ -182,7 +188,7 @@ export class EvidenceService {
         const record = this.recordOf(m, req.site, ctx.url ?? null, capturedAt, png ? await sha256Hex(png) : null);
         const r = await this.deps.store.capture(record, png);
         saved &&= r.saved;
-        ops.push({ op: 'capture', record, ...(png ? { png: toBase64(png) } : {}) });
+        ops.push({ op: 'capture', record, ...(png ? { png: toBase64Fast(png) } : {}) });
       }
       await this.afterWrite(saved ? [] : ops);
       const withShot = req.messages.filter((m) => shots.pngs.has(m.id)).length;
@@ -287,7 +293,7 @@ export class EvidenceService {
   private async screenshot(recordId: string): Promise<EvidenceScreenshotResponse> {
     const row = await this.deps.store.db.screenshots.get(recordId);
     const png = row?.png ?? (await this.deps.store.screenshots()).get(recordId);
-    return png && !this.deps.store.ledger.isDeleted(recordId) ? { png: toBase64(png) } : { none: true };
+    return png && !this.deps.store.ledger.isDeleted(recordId) ? { png: toBase64Fast(png) } : { none: true };
   }
 
   /**
@@ -311,20 +317,20 @@ export class EvidenceService {
     };
   }
 
-  private async export(language: 'en' | 'zh-CN'): Promise<EvidenceExportResponse> {
+  /** The bundle of the whole locker (the background sends it to the page in chunks). */
+  async exportZip(language: 'en' | 'zh-CN'): Promise<{ ok: true; zip: Uint8Array; filename: string } | { ok: false; error: string }> {
     try {
       const exportedAt = this.now();
       const zip = await this.deps.store.export({ exportedAt, softwareVersion: `dunwatch ${this.deps.extensionVersion}`, language });
       const stamp = exportedAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-      return { ok: true, zip: toBase64(zip), filename: `dunwatch-evidence-${stamp}.zip` };
+      return { ok: true, zip, filename: `dunwatch-evidence-${stamp}.zip` };
     } catch (e) {
       return { ok: false, error: (e as Error).message };
     }
   }
 
-  private async import(zipBase64: string): Promise<EvidenceImportResponse> {
-    const zip = fromBase64Strict(zipBase64);
-    if (!zip) return { ok: false, problems: [{ file: '(bundle)', reason: 'not a file we can read (bad base64)' }] };
+  /** Import a bundle (the page sent it in chunks): verified first, nothing changes on failure. */
+  async importZip(zip: Uint8Array): Promise<EvidenceImportResponse> {
     try {
       const r = await this.deps.store.import(zip);
       if (r.ok) await this.afterWrite([]);

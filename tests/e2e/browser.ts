@@ -20,8 +20,9 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'dunwatch-e2e-'));
+/** A fresh profile, removed on close; or `opts.userDataDir` (kept, to restart on it). */
+export async function launchExtensionBrowser(opts: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'dunwatch-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
@@ -54,7 +55,7 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
     },
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

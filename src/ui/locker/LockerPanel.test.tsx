@@ -11,8 +11,9 @@ import { fakePng } from '../../evidence/fixtures';
 import { EvidenceStore } from '../../evidence/storage';
 import type { EvidenceCaptureRequest } from '../../extension/evidence-messages';
 import { EvidenceService } from '../../extension/evidence-service';
+import { serviceTransport } from '../../extension/test-transport';
 import { substitute } from '../i18n';
-import { requestClient, type LockerClient } from './client';
+import { requestClient, requestPersistence, type LockerClient } from './client';
 import { filterItems, LockerPanel } from './LockerPanel';
 import { SavePastedEvidence } from './SavePastedEvidence';
 
@@ -46,7 +47,7 @@ function req(site: string, id: string, text: string, sender: string, iso: string
   };
 }
 
-async function locker(): Promise<{ client: LockerClient; store: EvidenceStore; svc: EvidenceService }> {
+async function locker(persisted: boolean | 'unsupported' = true): Promise<{ client: LockerClient; store: EvidenceStore; svc: EvidenceService }> {
   const ref: { svc?: EvidenceService } = {};
   const store = await EvidenceStore.open({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange }, onWriteError: (f) => ref.svc?.writeFailed(f) });
   const listeners = new Set<() => void>();
@@ -54,14 +55,10 @@ async function locker(): Promise<{ client: LockerClient; store: EvidenceStore; s
     store,
     extensionVersion: '0.1.0',
     rulesBundleHash: engine.bundle.hash,
-    persisted: true,
     screenshot: async (r) => ({ pngs: new Map(r.messages.filter((m) => m.rect).map((m) => [m.id, fakePng(3)])), noScreenshot: 'no-permission' }),
     notify: () => listeners.forEach((l) => l()),
   }));
-  const client = requestClient(
-    (r) => svc.handle(r),
-    (l) => (listeners.add(l), () => listeners.delete(l)),
-  );
+  const client = requestClient(serviceTransport(svc, { subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), persistence: async () => persisted }));
   return { client, store, svc };
 }
 
@@ -220,6 +217,44 @@ describe('LockerPanel', () => {
     $<HTMLButtonElement>('[data-testid=pending] button')!.click();
     await until(() => !$('[data-testid=pending]'));
     expect(await store.db.entries.count()).toBe(1);
+  });
+});
+
+describe('persistent storage, as the page asks for it', () => {
+  it('shows what persisted() says: kept, may be cleared, or unknown', async () => {
+    for (const [state, text] of [
+      [true, /Persistent storage is on/],
+      [false, /did not grant persistent storage/],
+      ['unsupported', /does not say whether it may clear/],
+    ] as const) {
+      const { client } = await locker(state);
+      dispose = render(() => <LockerPanel client={client} />, document.body);
+      await until(() => $('[data-testid=persistence]'));
+      expect($('[data-testid=persistence]')!.getAttribute('data-persisted')).toBe(String(state));
+      expect($('[data-testid=persistence]')!.textContent).toMatch(text);
+      dispose();
+      dispose = undefined;
+      document.body.replaceChildren();
+    }
+  });
+
+  it('requestPersistence asks persist() only when not yet persistent, and reports persisted() after', async () => {
+    const calls: string[] = [];
+    let granted = false;
+    const storage = {
+      persisted: async () => (calls.push('persisted'), granted),
+      persist: async () => (calls.push('persist'), (granted = true)),
+    };
+    expect(await requestPersistence(storage)).toBe(true);
+    expect(calls).toEqual(['persisted', 'persist', 'persisted']);
+    calls.length = 0;
+    expect(await requestPersistence(storage)).toBe(true);
+    expect(calls).toEqual(['persisted', 'persisted']);
+    // the browser refuses: persist() says false, and so does persisted()
+    expect(await requestPersistence({ persisted: async () => false, persist: async () => false })).toBe(false);
+    // a worker, or a browser without the API
+    expect(await requestPersistence({})).toBe('unsupported');
+    expect(await requestPersistence(undefined)).toBe('unsupported');
   });
 });
 

@@ -54,8 +54,8 @@ export function filterItems(items: readonly LockerItem[], f: LockerFilter): Lock
 const EMPTY_FILTER: LockerFilter = { query: '', sender: '', site: '', category: '', from: '', to: '' };
 const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))].sort();
 
-function download(bytes: Uint8Array, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -274,6 +274,8 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
     setPicked(next);
   };
   const [jurisdiction] = createResource(() => effectiveJurisdiction(navigator.language));
+  // asked from this page (workers have no persist()); shown as the browser reports it
+  const [persisted] = createResource(() => client.persistence());
   const shown = createMemo(() => filterItems(items(), filter()));
   const current = createMemo(() => items().find((i) => i.record.id === selected()));
   const set = (k: keyof LockerFilter) => (e: { currentTarget: { value: string } }) => setFilter({ ...filter(), [k]: e.currentTarget.value });
@@ -294,12 +296,13 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
     run('export', async () => {
       const r = await client.exportZip(uiLang() === 'en' ? 'en' : 'zh-CN');
       if (!r.ok) throw new Error(t('lockerExportFailed', r.error));
-      download(r.zip, r.filename, 'application/zip');
+      download(r.zip, r.filename);
     });
   const onImport = (file: File | undefined) =>
     file &&
     run('import', async () => {
-      setImported(await client.importZip(new Uint8Array(await file.arrayBuffer())));
+      // the file is read and sent in chunks: a bundle of any size
+      setImported(await client.importZip(file));
       await refetch();
     });
 
@@ -315,8 +318,10 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
           <button type="button" onClick={() => run('retry', async () => void (await client.retry(), await refetch()))}>{t('lockerRetry')}</button>
         </div>
       </Show>
-      <Show when={data()?.status.persisted === false}>
-        <p class="muted" data-testid="not-persisted">{t('lockerNotPersisted')}</p>
+      <Show when={persisted() !== undefined}>
+        <p class="muted" data-testid="persistence" data-persisted={String(persisted())}>
+          {persisted() === true ? t('lockerPersisted') : persisted() === false ? t('lockerNotPersisted') : t('lockerPersistUnknown')}
+        </p>
       </Show>
       <div class="row" role="group" aria-label={t('lockerActions')}>
         <button type="button" onClick={onVerify} disabled={!!busy()} data-testid="verify">{t('lockerVerify')}</button>

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { render } from 'solid-js/web';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { customRulesSetting } from '../../extension/custom-rules';
+import { sealValid } from '../../extension/custom-rules-seal';
+import { openExtensionKeys, useExtensionKeys, type ExtensionKeys } from '../../extension/extension-keys';
 import { CUSTOM_EN, CUSTOM_ZH } from '../../rule-compiler/custom-fixtures';
 import { substitute } from '../i18n';
 import { CustomRulesSection } from './CustomRules';
@@ -15,8 +18,11 @@ beforeAll(() => {
 });
 
 let dispose: () => void = () => {};
+let keys: ExtensionKeys;
 beforeEach(() => {
   fakeBrowser.reset();
+  keys = openExtensionKeys({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  useExtensionKeys(keys);
   fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => substitute(en[key]?.message ?? '', typeof subs === 'string' ? [subs] : (subs ?? []))) as typeof fakeBrowser.i18n.getMessage;
   document.body.replaceChildren();
   dispose = render(() => <CustomRulesSection />, document.body);
@@ -68,12 +74,15 @@ describe('CustomRulesSection', () => {
     expect(text($('#custom-rules-status'))).toBe('Saved 1 rule(s). 1 with errors were not saved.');
     const stored = await customRulesSetting.getValue();
     expect(stored.map((s) => [s.id, s.enabled])).toEqual([['custom.en.harassment.lunch-calls', true]]);
+    expect(await sealValid(await keys.get('custom-rules'), stored[0])).toBe(true);
+    expect($('[data-unsealed]')).toBeNull();
 
     const box = $<HTMLInputElement>('.custom-saved input[type=checkbox]');
     expect(box.checked).toBe(true);
     expect(text($(`label[for="${box.id}"]`))).toContain('custom.en.harassment.lunch-calls');
     box.click();
     await vi.waitFor(async () => expect((await customRulesSetting.getValue())[0]?.enabled).toBe(false));
+    expect(await sealValid(await keys.get('custom-rules'), (await customRulesSetting.getValue())[0]), 'turned off, sealed again').toBe(true);
     expect(text($('#custom-rules-status'))).toBe('custom.en.harassment.lunch-calls is off.');
 
     const del = $('.custom-saved button');
@@ -91,6 +100,19 @@ describe('CustomRulesSection', () => {
     const row = $('.custom-saved');
     expect(text(row)).toContain('This rule no longer passes the checks');
     expect(text(row.querySelector('.custom-errors'))).toBe("Line 3: weight: unknown key 'weight'");
+  });
+
+  it('a rule stored without this page\'s seal (a content script wrote it) is shown as not running; review puts its YAML in the box, and saving seals it', async () => {
+    await customRulesSetting.setValue([{ id: 'custom.en.harassment.lunch-calls', source: CUSTOM_EN, enabled: true, safeRegexes: [], savedAt: '2026-11-28T00:00:00Z' }]);
+    await vi.waitFor(() => expect($$('.custom-saved [data-unsealed]')).toHaveLength(1), { timeout: 20_000 });
+    expect(text($('.custom-saved [data-unsealed]'))).toContain('Not running: this rule was not saved on this page');
+    // the page did not seal it on its own
+    expect((await customRulesSetting.getValue())[0]!.seal).toBeUndefined();
+    $('.custom-saved [data-unsealed] button').click();
+    expect($<HTMLTextAreaElement>('#custom-rules-yaml').value).toBe(CUSTOM_EN);
+    $('#custom-rules-save').click();
+    await vi.waitFor(async () => expect(await sealValid(await keys.get('custom-rules'), (await customRulesSetting.getValue())[0])).toBe(true), { timeout: 20_000 });
+    await vi.waitFor(() => expect($$('.custom-saved [data-unsealed]')).toHaveLength(0));
   });
 
   it('imports a .yaml file and checks it', async () => {

@@ -7,7 +7,9 @@
  * The ReDoS check (recheck) runs here, in the page, when rules are checked (see
  * src/rule-compiler/redos.ts for why not in the background); it is loaded on first use.
  * Saved rules are re-checked each time the section opens, so a rule the current compiler no
- * longer accepts shows its errors here (the background already leaves it out).
+ * longer accepts shows its errors here (the background already leaves it out). Saving seals a
+ * rule with the extension's key (custom-rules-seal.ts); a stored rule without a valid seal
+ * (written outside this page) is shown as not running until the user reviews and saves it.
  */
 import { createSignal, For, Index, onCleanup, onMount, Show, type Accessor } from 'solid-js';
 import { bundle } from '../../engine/bundled';
@@ -17,12 +19,14 @@ import {
   compileStored,
   customRulesSetting,
   runExamples,
-  withSaved,
+  withSavedSealed,
+  withSeals,
+  withToggled,
   type ExampleOutcome,
   type StoredCustomRule,
   type StoredRuleStatus,
 } from '../../extension/custom-rules';
-import { compiledWith } from '../../extension/custom-rules-store';
+import { extensionKeys } from '../../extension/extension-keys';
 import { t, uiLang } from '../i18n';
 
 const ID_FORM = 'custom.<lang>.<category>.<slug>';
@@ -85,7 +89,7 @@ function CheckedRule(props: { result: CustomRuleResult }) {
 }
 
 /** One saved rule; `status` is an accessor so a re-check updates the row in place (focus stays on its checkbox). */
-function SavedRule(props: { status: Accessor<StoredRuleStatus>; onToggle: (on: boolean) => void; onDelete: () => void }) {
+function SavedRule(props: { status: Accessor<StoredRuleStatus>; onToggle: (on: boolean) => void; onDelete: () => void; onReview: () => void }) {
   const s = () => props.status().stored;
   const boxId = () => `custom-on-${String(s().id).replace(/[^a-z0-9-]/g, '-')}`;
   const outcomes = () => {
@@ -103,6 +107,14 @@ function SavedRule(props: { status: Accessor<StoredRuleStatus>; onToggle: (on: b
           {t('customRulesDelete')}
         </button>
       </div>
+      <Show when={props.status().sealed === false}>
+        <p role="note" data-unsealed="yes">
+          {t('customRulesUnsealed')}{' '}
+          <button type="button" onClick={() => props.onReview()}>
+            {t('customRulesReview')}
+          </button>
+        </p>
+      </Show>
       <Show when={props.status().rule} fallback={<><p role="note">{t('customRulesBroken')}</p><ErrorList errors={props.status().errors} /></>}>
         <Examples outcomes={outcomes()} />
       </Show>
@@ -119,24 +131,37 @@ export function CustomRulesSection() {
   const builtinIds = bundle.rules.map((r) => r.id);
   const lawIds = Object.keys(bundle.law);
 
+  /** The extension's key for sealing rules; undefined (and the reason shown) when its store cannot be opened. */
+  async function rulesKey(): Promise<CryptoKey | undefined> {
+    try {
+      return await extensionKeys().get('custom-rules');
+    } catch (e) {
+      setStatus(t('customRulesKeyFailed', (e as Error).message));
+      return undefined;
+    }
+  }
+
   /** Re-check the stored rules with recheck; refresh their stored verdicts if the compiler changed them. */
+  let loads = 0;
   async function loadSaved(stored?: StoredCustomRule[]) {
+    // each storage change starts a re-check; only the latest may show or write its result (an
+    // older one finishing late would bring back a rule just deleted)
+    const mine = ++loads;
+    const latest = () => mine === loads;
     const raw: unknown = stored ?? (await customRulesSetting.getValue());
     // a damaged entry is still listed (with its error) so the user can delete it
     const list = (Array.isArray(raw) ? raw : []).filter((s): s is StoredCustomRule => typeof s === 'object' && s !== null);
     const isSafeRegex = list.length ? await loadRegexCheck() : () => false;
-    const statuses = compileStored(list, bundle, () => isSafeRegex);
+    // the background runs the stored compiled form: refresh (and re-seal) it when this compiler
+    // says otherwise (an update changed the schema, or the rule no longer compiles and must stop
+    // running); entries this page never sealed are shown, not sealed
+    const compiled = compileStored(list, bundle, () => isSafeRegex);
+    const key = await rulesKey();
+    if (!latest()) return;
+    if (!key) return void setSaved(compiled);
+    const { statuses, stored: fresh } = await withSeals(compiled, bundle, key);
+    if (!latest()) return;
     setSaved(statuses);
-    // the background runs the stored compiled form: refresh it when this compiler says otherwise
-    // (an update changed the schema, or the rule no longer compiles and must stop running)
-    const version = compiledWith(bundle);
-    const fresh = statuses.map((s): StoredCustomRule => {
-      if (!s.rule) {
-        const { compiled: _c, compiledWith: _w, ...rest } = s.stored;
-        return rest;
-      }
-      return { ...s.stored, safeRegexes: s.safeRegexes, compiled: s.rule, compiledWith: version };
-    });
     if (JSON.stringify(fresh) !== JSON.stringify(list)) await customRulesSetting.setValue(fresh);
   }
 
@@ -169,7 +194,9 @@ export function CustomRulesSection() {
       setStatus(t('customRulesNothingToSave'));
       return;
     }
-    await customRulesSetting.setValue(withSaved(await customRulesSetting.getValue(), accepted, bundle));
+    const key = await rulesKey();
+    if (!key) return;
+    await customRulesSetting.setValue(await withSavedSealed(await customRulesSetting.getValue(), accepted, bundle, key));
     setStatus(t('customRulesSavedCount', String(accepted.length), String(result.results.length - accepted.length)));
   }
 
@@ -186,9 +213,17 @@ export function CustomRulesSection() {
   }
 
   async function toggle(id: string, enabled: boolean) {
-    const list = await customRulesSetting.getValue();
-    await customRulesSetting.setValue(list.map((s) => (s.id === id ? { ...s, enabled } : s)));
+    const key = await rulesKey();
+    if (!key) return;
+    await customRulesSetting.setValue(await withToggled(await customRulesSetting.getValue(), id, enabled, key));
     setStatus(t(enabled ? 'customRulesTurnedOn' : 'customRulesTurnedOff', id));
+  }
+
+  /** An unsealed rule: its YAML into the box, to read, check and save (which seals it). */
+  function review(stored: StoredCustomRule) {
+    setText(typeof stored.source === 'string' ? stored.source : '');
+    setChecked(undefined);
+    document.getElementById('custom-rules-yaml')?.focus();
   }
 
   async function remove(id: string) {
@@ -243,7 +278,7 @@ export function CustomRulesSection() {
       <Show when={saved().length} fallback={<p class="muted">{t('customRulesNone')}</p>}>
         <ul class="plain">
           <Index each={saved()}>
-            {(s) => <SavedRule status={s} onToggle={(on) => void toggle(s().stored.id, on)} onDelete={() => void remove(s().stored.id)} />}
+            {(s) => <SavedRule status={s} onToggle={(on) => void toggle(s().stored.id, on)} onDelete={() => void remove(s().stored.id)} onReview={() => review(s().stored)} />}
           </Index>
         </ul>
       </Show>

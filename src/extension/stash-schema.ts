@@ -1,0 +1,58 @@
+/**
+ * The shape a pending-write operation must have before it is replayed into the locker
+ * (issue #12 item 2). The stash is sealed with the extension's key (pending-stash.ts), so a
+ * content script cannot plant an operation; this check is the second line, against a stash
+ * written by another version or damaged, and it applies to any stash the service is given.
+ *
+ * Interim: the evidence core is getting strict valibot schemas for capture, annotation and
+ * deletion payloads (src/evidence); when they land, `record` and `annotation` here switch to
+ * them. Until then the record is checked by the core's own `recordProblems`.
+ */
+import * as v from 'valibot';
+import { ID_PATTERN, recordProblems, type CaptureRecord } from '../evidence/record';
+import { fromBase64 } from './base64';
+import type { StashedOp } from './evidence-service';
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'not a record or annotation id'));
+const iso = v.pipe(v.string(), v.regex(ISO_UTC, 'not an ISO 8601 UTC time'));
+const text = v.pipe(v.string(), v.check((s) => s.trim().length > 0, 'empty'));
+const record = v.pipe(
+  v.unknown(),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const problems = recordProblems(dataset.value);
+    if (problems.length) addIssue({ message: `not a capture record: ${problems.join('; ')}` });
+  }),
+);
+
+const captureOp = v.pipe(
+  v.strictObject({
+    op: v.literal('capture'),
+    record,
+    png: v.optional(v.pipe(v.string(), v.check((s) => fromBase64(s) !== undefined, 'not base64'))),
+  }),
+  // a screenshot comes with its hash in the record, and a hash with its screenshot
+  v.check((o) => (o.png === undefined) === ((o.record as CaptureRecord).screenshotSha256 === null), 'the record and its screenshot do not go together'),
+);
+const annotateOp = v.strictObject({
+  op: v.literal('annotate'),
+  annotation: v.strictObject({ id, recordId: id, type: v.picklist(['note', 'tag']), value: text, createdAt: iso }),
+});
+const deleteOp = v.strictObject({ op: v.literal('delete'), recordId: id, reason: text, at: iso });
+
+export const StashedOpSchema = v.variant('op', [captureOp, annotateOp, deleteOp]);
+
+/** The well-formed operations, in order, and a line for each one left out. */
+export function checkStashedOps(value: unknown): { ops: StashedOp[]; rejected: string[] } {
+  if (!Array.isArray(value)) return { ops: [], rejected: value === undefined ? [] : ['the stash is not a list'] };
+  const ops: StashedOp[] = [];
+  const rejected: string[] = [];
+  value.forEach((item, i) => {
+    const r = v.safeParse(StashedOpSchema, item);
+    if (r.success) ops.push(r.output as StashedOp);
+    else rejected.push(`operation ${i}: ${r.issues.map((x) => `${v.getDotPath(x) ?? ''}${v.getDotPath(x) ? ': ' : ''}${x.message}`).join('; ')}`);
+  });
+  return { ops, rejected };
+}
