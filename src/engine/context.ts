@@ -119,6 +119,18 @@ export function quotedRanges(text: string): { start: number; end: number }[] {
   return ranges;
 }
 
+// Context is read within this many characters of a match: a text with no sentence end (100 KB of
+// one "sentence") would otherwise make every match scan all of it, quadratic in the text.
+const CONTEXT_REACH = 600;
+
+/** sentenceAround, looking at most CONTEXT_REACH characters to each side of the match. */
+export function sentenceNear(text: string, from: number, to: number): { start: number; end: number } {
+  const lo = Math.max(0, from - CONTEXT_REACH);
+  const hi = Math.min(text.length, to + CONTEXT_REACH);
+  const s = sentenceAround(lo === 0 && hi === text.length ? text : text.slice(lo, hi), from - lo, to - lo);
+  return { start: s.start + lo, end: s.end + lo };
+}
+
 export function whySuppressed(
   text: string,
   lang: Lang,
@@ -128,7 +140,7 @@ export function whySuppressed(
   quoted: { start: number; end: number }[],
 ): SuppressReason | undefined {
   if (quoted.some((q) => from >= q.start && from < q.end)) return 'quoted';
-  const sentence = sentenceAround(text, from, to);
+  const sentence = sentenceNear(text, from, to);
   const sentenceText = text.slice(sentence.start, sentence.end);
   if (filters.negation && isNegated(text, lang, from, sentence.start)) return 'negation';
   if (filters.question && isQuestion(text, to, sentence.end)) return 'question';

@@ -161,7 +161,8 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
       (r) =>
         !disabled.has(r.id) &&
         (!categories || categories.has(r.category)) &&
-        (r.requires === 'none' || base.couldBe || (r.requires === 'addressed' && base.addressedPlain) || ((r.collectorAct || r.frames?.some((f) => f.collectorAct)) && !base.counter)),
+        (r.requires === 'none' || base.couldBe || (r.requires === 'addressed' && base.addressedPlain) || ((r.collectorAct || r.frames?.some((f) => f.collectorAct)) && !base.counter) ||
+          r.frames?.some((f) => f.requires === 'none' || (f.requires === 'addressed' && base.addressedPlain))),
     );
     if (!candidates.length) return result;
 
@@ -199,7 +200,7 @@ export function createEngine(bundle: RulesBundle, engineOptions: EngineOptions =
     if (act) collection = withCollectorAct(collection, act.rule.id);
     result.collection = publicDecision(collection);
     const reported = accepted.filter((match) => {
-      const { requires } = match.rule;
+      const requires = (isFrame(match) && match.requires) || match.rule.requires;
       if (requires === 'none' || collection.is || (requires === 'addressed' && base.addressedPlain)) return true;
       suppress(match, 'not-collection');
       return false;

@@ -83,6 +83,8 @@ export interface CompiledFrame {
   /** the most words (en) or characters (zh) between act and target */
   within: number;
   order: 'any' | 'act-first' | 'target-first';
+  /** a frame precise enough to fire in a wider context than its rule's patterns ('addressed': any message that speaks to the reader) */
+  requires?: 'addressed' | 'none';
   /** this frame's matches are a collector's act (see CompiledRule.collectorAct), e.g. a visit tied to a condition */
   collectorAct?: boolean;
 }

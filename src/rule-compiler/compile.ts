@@ -313,6 +313,7 @@ export function compileRule(file: SourceFile, options: CompileOptions): { rule?:
       within: f.within,
       order: f.order,
       ...(f['collector-act'] ? { collectorAct: true } : {}),
+      ...(f.requires ? { requires: f.requires } : {}),
     };
   });
   out.push(...checkExamples(file, rule, line));

@@ -24,6 +24,7 @@ export const FrameSchema = v.strictObject({
   within: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30)), 6),
   order: v.optional(v.picklist(['any', 'act-first', 'target-first']), 'any'),
   'collector-act': v.optional(v.boolean(), false),
+  requires: v.optional(v.picklist(['addressed', 'none'])),
 });
 
 export const RuleFileSchema = v.strictObject({

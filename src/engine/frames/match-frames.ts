@@ -9,7 +9,7 @@
  * A target owned by the writer ("my mother", 我妈) is not a target: a debtor's post about
  * being chased names their own family; a collector names the reader's.
  */
-import { sentenceAround } from '../context';
+import { sentenceNear } from '../context';
 import type { CompiledFrame, CompiledLexicon, CompiledRule, Lang } from '../types';
 import type { RawMatch } from '../match/english';
 import { hasCondition, moodsOf, type MoodContext } from './mood';
@@ -139,8 +139,22 @@ function gap(text: string, lang: Lang, a: Hit, b: Hit): number {
 
 function sentenceBefore(text: string, sentence: { start: number }): { start: number; end: number } {
   if (sentence.start <= 0) return { start: 0, end: 0 };
-  const prev = sentenceAround(text, Math.max(0, sentence.start - 1), Math.max(0, sentence.start - 1));
+  const prev = sentenceNear(text, Math.max(0, sentence.start - 1), Math.max(0, sentence.start - 1));
   return { start: prev.start, end: Math.min(prev.end, sentence.start) };
+}
+
+/** Hits (sorted by start) that start in [from, to): a binary search, so many acts stay cheap. */
+function hitsWithin(hits: Hit[], from: number, to: number): Hit[] {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.from < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Hit[] = [];
+  for (let i = lo; i < hits.length && hits[i]!.from < to; i++) out.push(hits[i]!);
+  return out;
 }
 
 export interface FrameMatch extends RawMatch {
@@ -150,6 +164,8 @@ export interface FrameMatch extends RawMatch {
   actFrom: number;
   /** the frame says its matches are a collector's act */
   collectorAct: boolean;
+  /** the frame's own context requirement, when wider than its rule's */
+  requires?: 'addressed' | 'none';
 }
 
 function matchFrame(text: string, lang: Lang, rule: CompiledRule, frame: CompiledFrame, hits: LexiconHits, into: FrameMatch[]): void {
@@ -162,8 +178,8 @@ function matchFrame(text: string, lang: Lang, rule: CompiledRule, frame: Compile
   const actAlone = !frame.target.length && !actors;
   if (!targets.length && !actAlone) return;
   for (const act of acts) {
-    const sentence = sentenceAround(text, act.from, act.to);
-    const near = targets.filter(
+    const sentence = sentenceNear(text, act.from, act.to);
+    const near = hitsWithin(targets, sentence.start, sentence.end).filter(
       (t) =>
         t.from >= sentence.start &&
         t.to <= sentence.end &&
@@ -174,10 +190,11 @@ function matchFrame(text: string, lang: Lang, rule: CompiledRule, frame: Compile
         (!frame.target.length || linked(text, lang, act, t, frame.order)),
     );
     // another act between this act and a target: that one is the target's act (P图 / 发到朋友圈)
-    const nearest = near.filter((t) => !acts.some((o) => o !== act && (t.from >= act.to ? o.from >= act.to && o.to <= t.from : o.from >= t.to && o.to <= act.from)));
+    const localActs = hitsWithin(acts, sentence.start, sentence.end);
+    const nearest = near.filter((t) => !localActs.some((o) => o !== act && (t.from >= act.to ? o.from >= act.to && o.to <= t.from : o.from >= t.to && o.to <= act.from)));
     near.splice(0, near.length, ...nearest);
     if (!near.length && !actAlone) continue;
-    if (actors && !actors.some((a) => a.to <= act.from && a.from >= sentence.start && gap(text, lang, a, act) <= 6)) continue;
+    if (actors && !hitsWithin(actors, sentence.start, act.from).some((a) => a.to <= act.from && gap(text, lang, a, act) <= 6)) continue;
     const ctx: MoodContext = { text, lang, sentence, previous: sentenceBefore(text, sentence), actFrom: act.from, actTo: act.to };
     const conditional = hasCondition(ctx);
     if (frame.condition === 'required' && !conditional) continue;
@@ -189,7 +206,7 @@ function matchFrame(text: string, lang: Lang, rule: CompiledRule, frame: Compile
       if (moods.has('done') && (actAlone || !ownedByReader(text, lang, target))) moods.delete('done');
       if (!frame.mood.some((m) => m !== 'any' && moods.has(m))) continue;
     }
-    into.push({ rule, from: Math.min(act.from, target.from), to: Math.max(act.to, target.to), conditional, actFrom: act.from, collectorAct: Boolean(frame.collectorAct) });
+    into.push({ rule, from: Math.min(act.from, target.from), to: Math.max(act.to, target.to), conditional, actFrom: act.from, collectorAct: Boolean(frame.collectorAct), ...(frame.requires ? { requires: frame.requires } : {}) });
   }
 }
 

@@ -5,7 +5,7 @@
  * threat, and "we will call your mother" is.
  * All functions read the NORMALISED text (lower case, simplified).
  */
-import { sentenceAround } from '../context';
+import { sentenceNear } from '../context';
 import type { Lang } from '../types';
 
 /** threat: future, intent, condition, threatening question; imperative: the act opens its clause ("go kill yourself", 爆你通讯录); done: already done */
@@ -113,6 +113,6 @@ export function hasCondition(c: MoodContext): boolean {
 
 /** Is the sentence around [from, to) a question that threatens ("do you want your boss to know?", 想让你家人知道吗)? */
 export function isThreatQuestion(text: string, lang: Lang, from: number, to: number): boolean {
-  const s = sentenceAround(text, from, to);
+  const s = sentenceNear(text, from, to);
   return (lang === 'en' ? EN_THREAT_QUESTION : ZH_THREAT_QUESTION).test(text.slice(s.start, s.end));
 }

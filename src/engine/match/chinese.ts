@@ -5,7 +5,7 @@
  */
 import type { CompiledRule } from '../types';
 import type { RawMatch } from './english';
-import { sentenceAround } from '../context';
+import { sentenceNear } from '../context';
 
 const compiled = new WeakMap<CompiledRule, { patterns: RegExp[]; unless: RegExp[] }>();
 
@@ -45,7 +45,7 @@ export function matchChinese(text: string, rules: readonly CompiledRule[]): { ma
   const blocked: RawMatch[] = [];
   const boundaryCache = new Map<number, { start: number; set: Set<number> }>();
   const onBoundary = (pos: number, from: number, to: number): boolean => {
-    const s = sentenceAround(text, from, to);
+    const s = sentenceNear(text, from, to);
     let entry = boundaryCache.get(s.start);
     if (!entry) {
       entry = { start: s.start, set: boundariesOf(text.slice(s.start, s.end)) };
