@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { preparedPatternsPlugin } from './src/rule-compiler/prepared-patterns-plugin';
 import { rulesBundlePlugin } from './src/rule-compiler/vite-plugin';
 
 // Two projects, one run: unit and cross-module suites, then the browser suite (the built
 // extension in Debian's Chromium, pages served at the real site URLs by request routing).
 export default defineConfig({
   // solid: component tests (*.test.tsx) render Solid pages in happy-dom
-  plugins: [WxtVitest(), solid(), rulesBundlePlugin()],
+  plugins: [WxtVitest(), solid(), rulesBundlePlugin(), preparedPatternsPlugin()],
   test: {
     testTimeout: 30_000,
     // vite-plugin-solid would default every test to jsdom; DOM tests opt in to happy-dom per file

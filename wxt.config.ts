@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { preparedPatternsPlugin } from './src/rule-compiler/prepared-patterns-plugin';
 import { rulesBundlePlugin } from './src/rule-compiler/vite-plugin';
 
 // WXT builds the extension; the rules are compiled from rules/**/*.yaml into one JSON
@@ -9,7 +10,7 @@ export default defineConfig({
   // Solid for the extension pages: fine-grained updates, no virtual DOM, ~7 kB runtime, and
   // JSX text children are always text nodes (message text can never become markup).
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/module-solid'],
-  vite: () => ({ plugins: [rulesBundlePlugin()] }),
+  vite: () => ({ plugins: [rulesBundlePlugin(), preparedPatternsPlugin()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -11,6 +11,7 @@ import { isAnalyzeBatchRequest, isAnalyzeRequest, isAnalyzeThreadRequest, isPage
 import { storage } from 'wxt/utils/storage';
 import { MENU_OPEN_SIDE_PANEL, openSidePanel, sidePanelMenuItem } from '@/src/ui/sidepanel/open';
 import { registerEvidence } from '@/src/extension/evidence-background';
+import { markReady, timeAnalysis } from '@/src/extension/wake-stats';
 
 const MENU_SCAN_PAGE = 'dunwatch-scan-page';
 const MENU_CHECK_SELECTION = 'dunwatch-check-selection';
@@ -24,8 +25,8 @@ function action() {
 export default defineBackground(() => {
   registerEvidence(); // the evidence locker: its messages, context-menu item and screenshots
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (isAnalyzeRequest(message)) return backgroundEngine().then((e) => e.analyze(message.text, message.options));
-    if (isAnalyzeBatchRequest(message)) return backgroundEngine().then((e) => message.items.map((i) => e.analyze(i.text, i.options)));
+    if (isAnalyzeRequest(message)) return timeAnalysis(() => backgroundEngine().then((e) => e.analyze(message.text, message.options)));
+    if (isAnalyzeBatchRequest(message)) return timeAnalysis(() => backgroundEngine().then((e) => message.items.map((i) => e.analyze(i.text, i.options))));
     if (isAnalyzeThreadRequest(message)) return analyzeThreadRequest(message);
     if (isPageContextRequest(message)) return pageContext(message.locale);
     // research reports wait, unredacted and in memory only, for the research page to redact them
@@ -62,4 +63,5 @@ export default defineBackground(() => {
     await browser.scripting.executeScript({ target: { tabId: tab.id }, func: (m: string) => ((globalThis as { __dunwatchMode?: string }).__dunwatchMode = m), args: [mode] });
     await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/generic.js'] });
   });
+  markReady(); // bench:wake: the script and its imports were evaluated, the listeners registered
 });
