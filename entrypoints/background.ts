@@ -12,6 +12,7 @@ import { storage } from 'wxt/utils/storage';
 import { MENU_OPEN_SIDE_PANEL, openSidePanel, sidePanelMenuItem } from '@/src/ui/sidepanel/open';
 import { registerEvidence } from '@/src/extension/evidence-background';
 import { markReady, timeAnalysis } from '@/src/extension/wake-stats';
+import { afterInstall, browserInstallDeps } from '@/src/extension/install';
 
 const MENU_SCAN_PAGE = 'dunwatch-scan-page';
 const MENU_CHECK_SELECTION = 'dunwatch-check-selection';
@@ -45,7 +46,9 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => void statusItem(tabId).removeValue());
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    // first install: the welcome page; update: one "what's new" line in the popup
+    void afterInstall(details, browserInstallDeps()).catch((e: unknown) => console.warn('dunwatch: after install:', e));
     browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({ id: MENU_SCAN_PAGE, title: browser.i18n.getMessage('menuScanPage'), contexts: ['page'] });
       browser.contextMenus.create({ id: MENU_CHECK_SELECTION, title: browser.i18n.getMessage('menuCheckSelection'), contexts: ['selection'] });

@@ -13,6 +13,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** the welcome page the extension opened on install (closed again unless `keepWelcome`) */
+  welcome: Page;
   /** every request URL the browser tried, in order */
   requests: string[];
   /** serve `html` at `url` (path match, query and hash ignored) */
@@ -20,7 +22,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
+export async function launchExtensionBrowser(opts: { keepWelcome?: boolean } = {}): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'dunwatch-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -40,10 +42,15 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  // a first install opens the welcome page: tests start without it (it would be the active tab)
+  const isWelcome = (p: Page) => p.url() === `chrome-extension://${extensionId}/welcome.html`;
+  const welcome = context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 }));
+  if (!opts.keepWelcome) await welcome.close();
   return {
     context,
     worker,
     extensionId,
+    welcome,
     requests,
     async serve(url, html) {
       const target = new URL(url);
