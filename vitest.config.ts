@@ -16,7 +16,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['tests/e2e/**', 'node_modules/**'] },
+        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['tests/e2e/**', 'tests/firefox/**', 'node_modules/**'] },
       },
       {
         extends: true,
@@ -24,6 +24,21 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        // the core browser tests again in Debian's firefox-esr (puppeteer-core over WebDriver BiDi).
+        // Not `extends`: vite-plugin-solid adds the "browser" resolve condition in tests, which
+        // would give puppeteer-core the browser stub of `ws`; these tests render no Solid.
+        plugins: [WxtVitest(), rulesBundlePlugin(), preparedPatternsPlugin()],
+        test: {
+          name: 'firefox',
+          environment: 'node',
+          include: ['tests/firefox/**/*.test.ts'],
+          globalSetup: ['tests/firefox/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 240_000,
