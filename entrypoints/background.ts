@@ -14,6 +14,8 @@ import { storage } from 'wxt/utils/storage';
 import { MENU_OPEN_SIDE_PANEL, openSidePanel, sidePanelMenuItem } from '@/src/ui/sidepanel/open';
 import { registerEvidence } from '@/src/extension/evidence-background';
 import { guarded, selfFrom } from '@/src/extension/sender-policy';
+import { markReady, timeAnalysis } from '@/src/extension/wake-stats';
+import { afterInstall, browserInstallDeps } from '@/src/extension/install';
 
 const MENU_SCAN_PAGE = 'dunwatch-scan-page';
 const MENU_CHECK_SELECTION = 'dunwatch-check-selection';
@@ -28,8 +30,8 @@ export default defineBackground(() => {
   registerEvidence(); // the evidence locker: its messages, ports, context-menu item and screenshots
   const self = () => selfFrom(browser.runtime as never);
   browser.runtime.onMessage.addListener(guarded(self, (message, caller) => {
-    if (isAnalyzeRequest(message)) return backgroundEngine().then((e) => e.analyze(message.text, message.options));
-    if (isAnalyzeBatchRequest(message)) return backgroundEngine().then((e) => message.items.map((i) => e.analyze(i.text, i.options)));
+    if (isAnalyzeRequest(message)) return timeAnalysis(() => backgroundEngine().then((e) => e.analyze(message.text, message.options)));
+    if (isAnalyzeBatchRequest(message)) return timeAnalysis(() => backgroundEngine().then((e) => message.items.map((i) => e.analyze(i.text, i.options))));
     if (isAnalyzeThreadRequest(message)) return analyzeThreadRequest(message);
     if (isPageContextRequest(message)) return pageContext(message.locale);
     // research reports wait, unredacted and in memory only, for the research page to redact them
@@ -49,7 +51,9 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => void statusItem(tabId).removeValue());
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    // first install: the welcome page; update: one "what's new" line in the popup
+    void afterInstall(details, browserInstallDeps()).catch((e: unknown) => console.warn('dunwatch: after install:', e));
     browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({ id: MENU_SCAN_PAGE, title: browser.i18n.getMessage('menuScanPage'), contexts: ['page'] });
       browser.contextMenus.create({ id: MENU_CHECK_SELECTION, title: browser.i18n.getMessage('menuCheckSelection'), contexts: ['selection'] });
@@ -67,4 +71,5 @@ export default defineBackground(() => {
     await browser.scripting.executeScript({ target: { tabId: tab.id }, func: (m: string) => ((globalThis as { __dunwatchMode?: string }).__dunwatchMode = m), args: [mode] });
     await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/generic.js'] });
   });
+  markReady(); // bench:wake: the script and its imports were evaluated, the listeners registered
 });

@@ -5,7 +5,7 @@ import { render } from 'solid-js/web';
 import { openSidePanel } from '@/src/ui/sidepanel/open';
 import { SavePastedEvidence } from '@/src/ui/locker/SavePastedEvidence';
 import type { TabStatus } from '@/src/extension/messages';
-import { disabledCategoriesSetting, disabledRulesSetting, jurisdictionSetting, suggestJurisdiction, timeZoneSetting } from '@/src/extension/settings';
+import { disabledCategoriesSetting, disabledRulesSetting, jurisdictionSetting, suggestJurisdiction, timeZoneSetting, whatsNewSetting } from '@/src/extension/settings';
 import { initI18n, t } from '@/src/ui/i18n';
 import { Popup } from '@/src/ui/popup/Popup';
 
@@ -22,12 +22,13 @@ async function main() {
   const tabId = tab?.id;
   const tabStatus = async () =>
     tabId === undefined ? {} : (((await browser.runtime.sendMessage({ type: 'dunwatch:tab-status', tabId }).catch(() => undefined)) as TabStatus | undefined) ?? {});
-  const [jurisdiction, disabledRules, disabledCategories, zone, first] = await Promise.all([
+  const [jurisdiction, disabledRules, disabledCategories, zone, first, whatsNew] = await Promise.all([
     jurisdictionSetting.getValue(),
     disabledRulesSetting.getValue(),
     disabledCategoriesSetting.getValue(),
     timeZoneSetting.getValue(),
     tabStatus(),
+    whatsNewSetting.getValue(),
   ]);
   const [status, setStatus] = createSignal<TabStatus>(first);
   async function scan() {
@@ -54,6 +55,8 @@ async function main() {
         openOptions={() => void browser.runtime.openOptionsPage()}
         // called straight from the click: both browsers open side panels only inside a user gesture
         actions={(r) => <SavePastedEvidence text={r.text} findings={r.findings} />}
+        whatsNew={whatsNew}
+        dismissWhatsNew={() => void whatsNewSetting.removeValue()}
         openSidePanel={() => void openSidePanel({ windowId: tab?.windowId, tabId }).then(() => window.close(), () => undefined)}
       />
     ),

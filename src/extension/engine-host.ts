@@ -8,10 +8,16 @@
  * compiler never loads here. A damaged stored rule is left out; the engine is never built from
  * a bad rule and never fails because of one.
  */
+import prepared from 'virtual:dunwatch-prepared-patterns';
 import { bundle } from '../engine/bundled';
+import { usePreparedPatterns } from '../engine/match/english';
+import { preparedLookup } from '../engine/match/prepared-patterns';
 import { createEngine, type Engine } from '../engine/engine';
 import type { RulesBundle } from '../engine/types';
 import { customRulesSetting, enabledCustomRules, mergeCustomRules } from './custom-rules-store';
+
+// English patterns prepared at build time: the first analysis after a wake parses none (issue #14)
+usePreparedPatterns(preparedLookup(prepared));
 
 let current: Promise<Engine> | undefined;
 let unwatch: (() => void) | undefined;

@@ -53,3 +53,6 @@ export async function effectiveJurisdiction(locale: string): Promise<string> {
 export const researchOptInSetting = storage.defineItem<boolean>('local:researchOptIn', { fallback: false, version: 1 });
 /** Redacted "false alarm / missed message" reports for the research page; written only when opted in. */
 export const researchReportsSetting = storage.defineItem<import('../research/sample').ResearchSample[]>('local:researchReports', { fallback: [], version: 1 });
+
+/** After an update: the version the popup announces in one "what's new" line, until the reader dismisses it ('' = nothing to say). */
+export const whatsNewSetting = storage.defineItem<string>('local:whatsNew', { fallback: '', version: 1 });

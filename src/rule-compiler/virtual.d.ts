@@ -7,3 +7,8 @@ declare module 'virtual:dunwatch-jurisdictions' {
   const jurisdictions: import('../engine/types').RulesBundle['jurisdictions'];
   export default jurisdictions;
 }
+
+declare module 'virtual:dunwatch-prepared-patterns' {
+  const table: import('../engine/match/prepared-patterns').PreparedTable;
+  export default table;
+}

@@ -13,6 +13,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** the welcome page the extension opened on install (closed again unless `keepWelcome`) */
+  welcome: Page;
   /** every request URL the browser tried, in order */
   requests: string[];
   /** serve `html` at `url` (path match, query and hash ignored) */
@@ -20,8 +22,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** A fresh profile, removed on close; or `opts.userDataDir` (kept, to restart on it). */
-export async function launchExtensionBrowser(opts: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+/** A fresh profile, removed on close; or `opts.userDataDir` (kept, to restart on it). `keepWelcome`: leave the install tab open. */
+export async function launchExtensionBrowser(opts: { userDataDir?: string; keepWelcome?: boolean } = {}): Promise<ExtensionBrowser> {
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'dunwatch-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -41,10 +43,15 @@ export async function launchExtensionBrowser(opts: { userDataDir?: string } = {}
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  // a first install opens the welcome page: tests start without it (it would be the active tab)
+  const isWelcome = (p: Page) => p.url() === `chrome-extension://${extensionId}/welcome.html`;
+  const welcome = context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 }));
+  if (!opts.keepWelcome) await welcome.close();
   return {
     context,
     worker,
     extensionId,
+    welcome,
     requests,
     async serve(url, html) {
       const target = new URL(url);

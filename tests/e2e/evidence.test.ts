@@ -65,6 +65,10 @@ async function launch(userDataDir: string): Promise<Session> {
     const html = readFileSync(join(ROOT, 'src/sites', site, 'fixtures', fixture.file), 'utf8');
     await context.route((u) => u.origin === target.origin && u.pathname === target.pathname, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   }
+  // a first install opens the welcome page: close it, so the page under test is the active tab
+  const closeWelcome = (p: Page) => void p.waitForURL(/\/welcome\.html$/, { timeout: 15_000 }).then(() => p.close(), () => undefined);
+  context.pages().forEach(closeWelcome);
+  context.on('page', closeWelcome);
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   return { context, worker, extensionId: new URL(worker.url()).host };

@@ -141,17 +141,38 @@ interface CompiledPattern {
 
 // A pattern string is parsed by compromise on every .match(string): parse each one once.
 const parsedByNlp = new WeakMap<Nlp, Map<string, CompiledPattern>>();
+/**
+ * The word sets of each pattern, computed at build time (issue #14): the first analysis after a
+ * service-worker wake then parses only the few patterns a sentence has the words for, not every
+ * pattern of every rule whose keyword occurs (that parsing was most of its cost).
+ */
+let preparedNeeds: ((pattern: string) => readonly (readonly string[])[] | undefined) | undefined;
+export function usePreparedPatterns(lookup: typeof preparedNeeds): void {
+  preparedNeeds = lookup;
+}
+/** What the build stores for a pattern: the words it cannot match without (see requiredWordSets). */
+export function patternNeeds(nlp: Nlp, pattern: string): string[][] {
+  return requiredWordSets(longestChoicesFirst(nlp.parseMatch(pattern) as unknown as Reg[])).map((set) => [...set]);
+}
 function compiledPatterns(nlp: Nlp): (pattern: string) => CompiledPattern {
   let cache = parsedByNlp.get(nlp);
   if (!cache) parsedByNlp.set(nlp, (cache = new Map()));
   const c = cache;
+  const parse = (pattern: string) => longestChoicesFirst(nlp.parseMatch(pattern) as unknown as Reg[]);
   return (pattern) => {
-    let parsed = c.get(pattern);
-    if (parsed === undefined) {
-      const regs = longestChoicesFirst(nlp.parseMatch(pattern) as unknown as Reg[]);
-      c.set(pattern, (parsed = { parsed: regs, needs: requiredWordSets(regs) }));
+    let compiled = c.get(pattern);
+    if (compiled === undefined) {
+      const needs = preparedNeeds?.(pattern);
+      if (needs) {
+        let regs: Reg[] | undefined;
+        compiled = { needs: needs.map((words) => new Set(words)), get parsed() { return (regs ??= parse(pattern)); } };
+      } else {
+        const regs = parse(pattern);
+        compiled = { parsed: regs, needs: requiredWordSets(regs) };
+      }
+      c.set(pattern, compiled);
     }
-    return parsed;
+    return compiled;
   };
 }
 
@@ -243,11 +264,11 @@ export function matchEnglish(
     const pointers = doc.fullPointer;
     const bounds = positionsByRule ? sentenceBounds(doc, w.start) : [];
     const run = (pattern: string, into: RawMatch[], rule: CompiledRule, candidates: readonly number[]) => {
-      const { parsed, needs } = compiled(pattern);
-      const keep = candidates.filter((n) => hasAll(needs, sentences[n]!));
+      const compiledPattern = compiled(pattern);
+      const keep = candidates.filter((n) => hasAll(compiledPattern.needs, sentences[n]!));
       if (!keep.length) return;
       const view = keep.length === sentences.length ? doc : doc.update(keep.map((n) => pointers[n]));
-      for (const s of spans(view.match(parsed), w.start)) into.push({ rule, ...s });
+      for (const s of spans(view.match(compiledPattern.parsed), w.start)) into.push({ rule, ...s });
     };
     const all = sentences.map((_s, n) => n);
     for (const rule of rules) {

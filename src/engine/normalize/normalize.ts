@@ -16,7 +16,17 @@ import { MappedBuilder, replaceMapped, type MappedText } from './mapped-text';
 // The character table only: we map character for character anyway, and the phrase and regional
 // variant tables would triple what the page loads (the variant tables also turn 么 into 幺).
 // On the 293 corpus and benign texts this gives exactly what opencc's full t->cn converter gives.
-const toSimplified = ConverterFactory([TSCharacters]);
+// Built on the first text that holds a traditional character, not at load: opencc's trie costs
+// ~10 ms at every service-worker wake, and simplified text never needs it (issue #14).
+let converter: ((s: string) => string) | undefined;
+let traditional: Set<number> | undefined;
+function toSimplified(s: string): string {
+  traditional ??= new Set(TSCharacters.split('|').map((entry) => entry.codePointAt(0)!));
+  let any = false;
+  for (const c of s) if ((any = traditional.has(c.codePointAt(0)!))) break;
+  // opencc changes nothing in a text without a character of its table
+  return any ? (converter ??= ConverterFactory([TSCharacters]))(s) : s;
+}
 
 // Cyrillic and Greek letters that look like Latin ones.
 const HOMOGLYPHS: Record<string, string> = {

@@ -33,6 +33,9 @@ export interface PopupProps {
   openSidePanel?: () => void;
   /** extension point for the checked paste (e.g. "Save as evidence") */
   actions?: (r: CheckResult) => JSX.Element;
+  /** after an update: the new version, for one "what's new" line until dismissed */
+  whatsNew?: string;
+  dismissWhatsNew?: () => void;
 }
 
 type State = { kind: 'empty' } | { kind: 'pending' } | { kind: 'error' } | { kind: 'done'; result: CheckResult; ms: number };
@@ -40,6 +43,7 @@ type State = { kind: 'empty' } | { kind: 'pending' } | { kind: 'error' } | { kin
 export function Popup(props: PopupProps) {
   const [jurisdiction, setJurisdiction] = createSignal(props.jurisdiction);
   const [state, setState] = createSignal<State>({ kind: 'empty' });
+  const [whatsNew, setWhatsNew] = createSignal(props.whatsNew ?? '');
   let input: HTMLTextAreaElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let run = 0;
@@ -92,6 +96,21 @@ export function Popup(props: PopupProps) {
   return (
     <main id="app" class="popup">
       <h1>{t('extName')}</h1>
+      <Show when={whatsNew()}>
+        <p id="whats-new" class="panel row">
+          <span>{t('whatsNew', whatsNew(), t('whatsNewNote'))}</span>
+          <button
+            type="button"
+            id="whats-new-dismiss"
+            onClick={() => {
+              setWhatsNew('');
+              props.dismissWhatsNew?.();
+            }}
+          >
+            {t('whatsNewDismiss')}
+          </button>
+        </p>
+      </Show>
       <section aria-labelledby="tab-heading">
         <h2 id="tab-heading">{t('popupThisPage')}</h2>
         <div id="tab-status" class="panel" aria-live="polite">
