@@ -50,7 +50,7 @@ export const POLICY: Record<UiLang, Policy> = {
         [
           "Read the supported sites: to check the messages they show (content scripts on those sites only).",
           "activeTab and scripting: to scan a page you choose, once, when you ask.",
-          "storage: for the settings and tab findings above. contextMenus: the right-click items. sidePanel: the findings side panel."
+          "storage: for the settings and tab findings above. unlimitedStorage: so the browser does not refuse or drop an evidence capture when the locker grows past its usual quota. contextMenus: the right-click items. sidePanel: the findings side panel."
         ]
       ],
       [
@@ -97,7 +97,7 @@ export const POLICY: Record<UiLang, Policy> = {
         [
           "读取支持的网站：检查这些网站显示的消息（内容脚本只在这些网站上运行）。",
           "activeTab 和 scripting：在你要求时，对你选择的页面扫描一次。",
-          "storage：保存上述设置和标签页检查结果。contextMenus：右键菜单项。sidePanel：检查结果侧边栏。"
+          "storage：保存上述设置和标签页检查结果。unlimitedStorage：证据柜超过浏览器的一般配额时，也不会拒绝或丢失保存的证据。contextMenus：右键菜单项。sidePanel：检查结果侧边栏。"
         ]
       ],
       [
@@ -144,7 +144,7 @@ export const POLICY: Record<UiLang, Policy> = {
         [
           "讀取支援的網站：檢查這些網站顯示的訊息（內容指令碼只在這些網站上執行）。",
           "activeTab 和 scripting：在你要求時，對你選擇的頁面掃描一次。",
-          "storage：儲存上述設定和標籤頁檢查結果。contextMenus：右鍵選單項。sidePanel：檢查結果側邊欄。"
+          "storage：儲存上述設定和標籤頁檢查結果。unlimitedStorage：證據櫃超過瀏覽器的一般配額時，也不會拒絕或丟失儲存的證據。contextMenus：右鍵選單項。sidePanel：檢查結果側邊欄。"
         ]
       ],
       [
