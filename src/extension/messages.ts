@@ -17,7 +17,7 @@ export type PageStatus = 'scanning' | 'no-messages' | 'ok' | 'disabled';
 
 /** One scanned message of a tab, as the side panel, evidence capture and research see it. */
 export interface TabMessage {
-  /** stable for the life of the page: the element's `data-dunwatch-id` */
+  /** stable for the life of the page (the page loop's own id; nothing is written on the host's DOM) */
   id: string;
   sender?: string;
   /** the time as the site shows it */

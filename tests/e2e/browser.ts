@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { EXTENSION_DIR, findChromium } from './paths';
 
 export interface ExtensionBrowser {
@@ -57,16 +57,4 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Wait until every message root the page shows carries a scan result. */
-export async function waitForScan(page: Page, rootSelector: string, count: number): Promise<void> {
-  await page.waitForFunction(
-    ({ sel, n }) => {
-      const roots = Array.from(document.querySelectorAll(sel));
-      return roots.length >= n && roots.every((r) => r.hasAttribute('data-dunwatch-state'));
-    },
-    { sel: rootSelector, n: count },
-    { timeout: 20_000 },
-  );
 }
