@@ -72,7 +72,7 @@ export class UiLayer {
   }
 
   /** Page coordinates of a viewport rectangle. */
-  pagePosition(rect: DOMRect): { top: number; left: number } {
+  pagePosition(rect: { top: number; left: number }): { top: number; left: number } {
     const win = this.doc.defaultView!;
     return { top: rect.top + win.scrollY, left: rect.left + win.scrollX };
   }

@@ -144,7 +144,7 @@ export class Markers {
         top = Math.max(row.top, text.top - 4);
       }
     }
-    const pos = this.layer.pagePosition(new DOMRect(right - 30, top, 30, 26));
+    const pos = this.layer.pagePosition({ top, left: right - 30 });
     return { top: Math.max(pos.top + 2, 0), left: Math.max(pos.left, 0) };
   }
 

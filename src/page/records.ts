@@ -5,7 +5,9 @@
  */
 import type { PageRecord, PageStats } from './types';
 
-const inPageOrder = (a: PageRecord, b: PageRecord) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+/** Node.DOCUMENT_POSITION_FOLLOWING (the constant, so this runs where `Node` is not a global) */
+const FOLLOWING = 4;
+const inPageOrder = (a: PageRecord, b: PageRecord) => (a.element.compareDocumentPosition(b.element) & FOLLOWING ? -1 : 1);
 
 export class RecordStore {
   private readonly byElement = new Map<Element, PageRecord>();

@@ -100,7 +100,9 @@ export function watchMutations(doc: Document, source: MessageSource, queue: Scan
   const enqueue = (scope: ParentNode) => {
     for (const m of source.findMessages(scope)) queue.add(m);
   };
-  const observer = new MutationObserver((mutations) => {
+  // the document's own window's observer (a same-origin iframe's document has its own)
+  const Observer = (doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+  const observer = new Observer((mutations) => {
     for (const m of mutations) {
       if (isOwnUi(m.target)) continue;
       const owner = source.messageOf(m.target);

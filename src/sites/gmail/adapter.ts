@@ -15,6 +15,7 @@ const self = { css: 'a[aria-label^="Google Account"]', scope: 'document', attr: 
 
 export const adapter: SiteAdapter = {
   id: 'gmail',
+  version: 1,
   name: 'Gmail',
   kind: 'webmail',
   matches: ['https://mail.google.com/*'],

@@ -12,6 +12,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'google-messages',
+  version: 1,
   name: 'Google Messages for web',
   kind: 'messaging',
   matches: ['https://messages.google.com/web/*'],

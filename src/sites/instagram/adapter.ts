@@ -12,6 +12,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'instagram',
+  version: 1,
   name: 'Instagram direct messages',
   kind: 'messaging',
   matches: ['https://www.instagram.com/direct/*'],

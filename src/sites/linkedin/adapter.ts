@@ -12,6 +12,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'linkedin',
+  version: 2,
   name: 'LinkedIn messaging',
   kind: 'messaging',
   matches: ['https://www.linkedin.com/messaging/*'],
@@ -29,7 +30,9 @@ export const adapter: SiteAdapter = {
       ],
       threadId: [{ url: '/messaging/thread/([^/?#]+)' }],
       subject: [{ css: '.msg-entity-lockup__entity-title, #thread-detail-jump-target', scope: 'document' }],
-      direction: { incoming: ['.msg-s-event-listitem--other'], self: { css: '.global-nav__me-photo', scope: 'document', attr: 'alt' }, otherwise: 'outgoing' },
+      // outgoing only when the group's author is the signed-in member (the nav photo's alt); version 1 took
+      // every message without `--other` as the reader's own
+      direction: { incoming: ['.msg-s-event-listitem--other'], self: { css: '.global-nav__me-photo', scope: 'document', attr: 'alt' } },
     },
   },
 };

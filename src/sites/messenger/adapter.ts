@@ -16,6 +16,7 @@ const YOU_SENT = '^(You sent|你已发送|你发送了)$';
 
 export const adapter: SiteAdapter = {
   id: 'messenger',
+  version: 1,
   name: 'Facebook Messenger',
   kind: 'messaging',
   matches: ['https://www.facebook.com/messages/*', 'https://www.messenger.com/*'],

@@ -12,6 +12,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'netease-mail',
+  version: 1,
   name: '网易邮箱 163/126 (NetEase Mail)',
   kind: 'webmail',
   matches: ['https://mail.163.com/*', 'https://mail.126.com/*'],

@@ -14,6 +14,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'outlook',
+  version: 1,
   name: 'Outlook on the web',
   kind: 'webmail',
   matches: ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'],

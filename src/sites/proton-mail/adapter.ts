@@ -15,6 +15,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'proton-mail',
+  version: 1,
   name: 'Proton Mail',
   kind: 'webmail',
   matches: ['https://mail.proton.me/*'],

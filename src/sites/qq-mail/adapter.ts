@@ -14,6 +14,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'qq-mail',
+  version: 1,
   name: 'QQ邮箱 (QQ Mail)',
   kind: 'webmail',
   matches: ['https://mail.qq.com/*', 'https://wx.mail.qq.com/*'],

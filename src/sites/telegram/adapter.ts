@@ -15,6 +15,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'telegram',
+  version: 1,
   name: 'Telegram Web (K and A)',
   kind: 'messaging',
   matches: ['https://web.telegram.org/k/*', 'https://web.telegram.org/a/*'],

@@ -13,6 +13,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'weibo',
+  version: 1,
   name: '微博私信 (Weibo private messages)',
   kind: 'messaging',
   matches: ['https://api.weibo.com/chat*', 'https://weibo.com/message*'],

@@ -12,6 +12,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'whatsapp',
+  version: 1,
   name: 'WhatsApp Web',
   kind: 'messaging',
   matches: ['https://web.whatsapp.com/*'],

@@ -15,6 +15,7 @@ const self = { css: '[data-test-id="account-email"]', scope: 'document' } as con
 
 export const adapter: SiteAdapter = {
   id: 'yahoo-mail',
+  version: 1,
   name: 'Yahoo Mail',
   kind: 'webmail',
   matches: ['https://mail.yahoo.com/*'],
