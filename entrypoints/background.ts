@@ -34,8 +34,8 @@ export default defineBackground(() => {
     if (isStatsMessage(message) && sender.tab?.id !== undefined) {
       const tabId = sender.tab.id;
       const flagged = message.stats.flagged;
-      const { site, status, stats, url, messages, threads } = message;
-      void statusItem(tabId).setValue({ site, status, stats, ...(url ? { url } : {}), ...(messages ? { messages } : {}), ...(threads ? { threads } : {}) });
+      const { site, status, stats, url, messages, threads, reader } = message;
+      void statusItem(tabId).setValue({ site, status, stats, ...(url ? { url } : {}), ...(messages ? { messages } : {}), ...(threads ? { threads } : {}), ...(reader ? { reader } : {}) });
       void action().setBadgeText({ tabId, text: flagged ? String(flagged) : '' });
       void action().setBadgeBackgroundColor({ tabId, color: '#b91c1c' });
     }

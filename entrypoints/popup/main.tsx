@@ -8,6 +8,7 @@ import type { TabStatus } from '@/src/extension/messages';
 import { disabledCategoriesSetting, disabledRulesSetting, jurisdictionSetting, suggestJurisdiction, timeZoneSetting } from '@/src/extension/settings';
 import { initI18n, t } from '@/src/ui/i18n';
 import { Popup } from '@/src/ui/popup/Popup';
+import { NO_SELECTION, type ScanMode } from '@/src/ui/popup/TabStatus';
 
 async function main() {
   const lang = await initI18n();
@@ -19,7 +20,9 @@ async function main() {
     .then(() => (document.body.dataset.engineMs = String(Math.round(performance.now() - t0)))) // for the browser tests
     .catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-  const tabId = tab?.id;
+  // ?tab=<id>: the popup of another tab (browser tests open the popup as a page, like the side panel's ?tab=)
+  const forced = Number(new URLSearchParams(location.search).get('tab'));
+  const tabId = Number.isInteger(forced) && forced > 0 ? forced : tab?.id;
   const tabStatus = async () =>
     tabId === undefined ? {} : (((await browser.runtime.sendMessage({ type: 'dunwatch:tab-status', tabId }).catch(() => undefined)) as TabStatus | undefined) ?? {});
   const [jurisdiction, disabledRules, disabledCategories, zone, first] = await Promise.all([
@@ -30,10 +33,14 @@ async function main() {
     tabStatus(),
   ]);
   const [status, setStatus] = createSignal<TabStatus>(first);
-  async function scan() {
+  async function scan(mode: ScanMode = 'page') {
     if (tabId === undefined) return;
     // activeTab: opening the popup granted this tab for now; the same injection as the context menu
-    await browser.scripting.executeScript({ target: { tabId }, func: (m: string) => ((globalThis as { __dunwatchMode?: string }).__dunwatchMode = m), args: ['page'] });
+    if (mode === 'selection') {
+      const [picked] = await browser.scripting.executeScript({ target: { tabId }, func: () => (globalThis.getSelection?.()?.toString().trim().length ?? 0) > 0 });
+      if (!picked?.result) throw new Error(NO_SELECTION);
+    }
+    await browser.scripting.executeScript({ target: { tabId }, func: (m: string) => ((globalThis as { __dunwatchMode?: string }).__dunwatchMode = m), args: [mode] });
     await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/generic.js'] });
     setTimeout(() => void tabStatus().then((s) => s.status && setStatus(s)), 1_500);
   }

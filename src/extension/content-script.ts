@@ -11,6 +11,8 @@ import type { SiteAdapter } from '../sites/types';
 import { adapterSource } from './adapter-source';
 import { tabMessage } from './tab-message';
 import { startPageLoop, type BatchAnalyze, type MessageSource, type PageLoop, type PageStats, type ScannedMessage, type ThreadState } from '../page/loop';
+import { fallbackReader } from '../page/fallback-reader';
+import { startReaderLoop, type ReaderLoop } from '../page/reader-switch';
 import {
   isFocusCommand,
   type AnalyzeBatchRequest,
@@ -18,6 +20,7 @@ import {
   type AnalyzeThreadResponse,
   type PageContext,
   type PageContextRequest,
+  type PageReader,
   type PageStatus,
   type StatsMessage,
 } from './messages';
@@ -36,6 +39,8 @@ export interface RunOptions {
   channel?: ThreadMessage['channel'];
   /** one-off scans (generic, selection) do not report "no messages" */
   oneOff?: boolean;
+  /** a site adapter's page: fall back to the generic reader when the adapter cannot read it */
+  fallback?: boolean;
 }
 
 /** The background can be starting up (MV3 worker): ask again a few times before giving up. */
@@ -54,8 +59,9 @@ async function askWithRetry<T>(message: unknown, attempts = 4): Promise<T> {
 
 export async function runContentScript(ctx: ContentScriptContext, options: RunOptions): Promise<PageLoop | undefined> {
   let lastReport: Omit<StatsMessage, 'type' | 'site' | 'status'> = { stats: { messages: 0, flagged: 0, findings: 0, byCategory: {} } };
+  let reader: PageReader | undefined;
   const send = (status: PageStatus) => {
-    const message: StatsMessage = { type: 'dunwatch:stats', site: options.site, status, url: location.href, ...lastReport };
+    const message: StatsMessage = { type: 'dunwatch:stats', site: options.site, status, url: location.href, ...lastReport, ...(reader ? { reader } : {}) };
     browser.runtime.sendMessage(message).catch(() => {
       // the background may be restarting; the next update will get through
     });
@@ -105,9 +111,8 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     clearTimeout(sendTimer);
     sendTimer = setTimeout(() => send(status), 300);
   };
-  const loop = startPageLoop(document, {
+  const loopOptions = {
     site: options.site,
-    source: options.source,
     analyze,
     analyzeThread,
     ...(options.channel ? { channel: options.channel } : {}),
@@ -129,7 +134,19 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
       : {}),
     onSaveEvidence: options.oneOff ? undefined : evidenceSaver(options.site),
     onStats: report,
-  });
+  } satisfies Omit<Parameters<typeof startPageLoop>[1], 'source'>;
+  const loop: PageLoop | ReaderLoop = options.fallback
+    ? startReaderLoop(document, {
+        ...loopOptions,
+        primary: options.source,
+        fallback: () => fallbackReader(document),
+        onReader: (r) => {
+          reader = r;
+          if (r === 'none') status = 'no-messages';
+          send(status);
+        },
+      })
+    : startPageLoop(document, { ...loopOptions, source: options.source });
   const noMessages = options.oneOff
     ? undefined
     : setTimeout(() => {
@@ -160,7 +177,7 @@ export function siteContentScript(adapter: SiteAdapter) {
     matches: [...adapter.matches],
     runAt: 'document_idle',
     main(ctx) {
-      runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter), channel: channelOf(adapter) }).catch((e) => console.warn('[dunwatch] could not start on this page:', e));
+      runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter), channel: channelOf(adapter), fallback: true }).catch((e) => console.warn('[dunwatch] could not start on this page:', e));
     },
   });
 }

@@ -44,7 +44,7 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
   const limits = { budgetMs: options.budgetMs ?? 8, max: MAX_BATCH };
   const s = () => strings(options.uiLang);
   const rights = () => options.rights ?? [];
-  const records = new RecordStore();
+  const records = new RecordStore(options.idPrefix);
   /** the text each root had when last read: the observer also fires for changes that are not text */
   const seen = new WeakMap<Element, string>();
   const ignores = new Ignores(options.site, options.ignores ?? [], options.onIgnoresChange);

@@ -13,6 +13,9 @@ export class RecordStore {
   private readonly byElement = new Map<Element, PageRecord>();
   private lastId = 0;
 
+  /** `prefix` keeps ids unique when a page is read again by another loop (the fallback reader) */
+  constructor(private readonly prefix = 'm') {}
+
   get(element: Element): PageRecord | undefined {
     return this.byElement.get(element);
   }
@@ -23,7 +26,7 @@ export class RecordStore {
 
   /** The id an element has, or a new one. */
   idFor(element: Element): string {
-    return this.byElement.get(element)?.id ?? `m${++this.lastId}`;
+    return this.byElement.get(element)?.id ?? `${this.prefix}${++this.lastId}`;
   }
 
   set(record: PageRecord): void {

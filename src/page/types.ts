@@ -104,6 +104,8 @@ export interface LoopOptions {
   /** the card's "report a false alarm" (opt-in research); no button when absent */
   onReport?: (finding: Finding, record: ScannedMessage) => void;
   onStats?: (stats: PageStats, records: ScannedMessage[], threads: ThreadState[]) => void;
+  /** message ids start with this (default 'm'); a loop that replaces another on the same page uses a new one */
+  idPrefix?: string;
   /** ms of scanning per frame before yielding to the page */
   budgetMs?: number;
   /** force the overlay fallback (tests, browsers without the Highlight API) */

@@ -22,6 +22,35 @@ export async function reportOf(worker: Worker, page: Page): Promise<TabStatus | 
   }, url);
 }
 
+/** The id of the tab showing `page` (from the key of its report). */
+export async function tabIdOf(worker: Worker, page: Page): Promise<number | undefined> {
+  const url = page.url();
+  return worker.evaluate(async (u) => {
+    const c = (globalThis as unknown as { chrome: ChromeSession }).chrome;
+    const all = await c.storage.session.get(null);
+    const hits = Object.entries(all).filter(([k, v]) => k.startsWith('tab-') && (v as { url?: string }).url === u);
+    return hits.length === 1 ? Number(hits[0]![0].slice(4)) : undefined;
+  }, url);
+}
+
+/**
+ * A copy of a page in which no site adapter selector can match: every class renamed, every
+ * attribute other than role, aria-*, dir, lang, href, src, alt, title, datetime and style
+ * renamed. What a redesign that keeps only the accessible structure would look like.
+ */
+export function allHooksRenamed(html: string): string {
+  const KEEP = /^(role|aria-[\w-]+|dir|lang|href|src|alt|title|datetime|style|charset|content|http-equiv|type|contenteditable|tabindex|sandbox|srcdoc)$/i;
+  return html.replace(/<([a-zA-Z][\w-]*)(\s[^<>]*?)?(\/?)>/g, (whole, tag: string, attrs: string | undefined, close: string) => {
+    if (!attrs) return whole;
+    const renamed = attrs.replace(/([^\s=]+)(\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g, (a, name: string, eq: string | undefined, value: string | undefined) => {
+      if (KEEP.test(name)) return a;
+      if (name.toLowerCase() === 'class' && value) return `class=${value.replace(/([^\s"']+)/g, 'z$1')}`;
+      return `zz-${name}${eq ?? ''}`;
+    });
+    return `<${tag}${renamed}${close}>`;
+  });
+}
+
 /** Wait until the tab's report satisfies `ok` (the content script reports 300 ms after each change). */
 export async function waitForReport(worker: Worker, page: Page, ok: (r: TabStatus) => boolean, timeout = 20_000): Promise<TabStatus> {
   const until = Date.now() + timeout;
@@ -31,7 +60,8 @@ export async function waitForReport(worker: Worker, page: Page, ok: (r: TabStatu
     if (last && ok(last)) return last;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`the tab report never became what the test waits for; last: ${JSON.stringify(last)?.slice(0, 400)}`);
+  const brief = last && { ...last, messages: last.messages?.map((m) => ({ id: m.id, direction: m.direction, fallback: m.fallback, findings: m.findings.length, text: m.text.slice(0, 60) })) };
+  throw new Error(`the tab report never became what the test waits for; last: ${JSON.stringify(brief)?.slice(0, 1200)}`);
 }
 
 /** Wait until at least `n` messages are scanned and return the report. */

@@ -14,10 +14,11 @@ import { adapterSource } from '../../src/extension/adapter-source';
 import type { TabStatus } from '../../src/extension/messages';
 import { extractText } from '../../src/page/text-map';
 import { toUtc } from '../../src/page/loop';
+import { readableCount } from '../../src/page/reader-switch';
 import { rootSelectors } from '../../src/sites/extract';
 import { adapterModules } from '../../src/sites/registry';
 import { launchExtensionBrowser, type ExtensionBrowser } from './browser';
-import { highlightCount, Layer, waitForReport } from './page-state';
+import { allHooksRenamed, highlightCount, Layer, tabIdOf, waitForReport } from './page-state';
 import { ROOT } from './paths';
 
 const engine = getEngine();
@@ -265,6 +266,53 @@ describe('marker placement and the overlay fallback (demo inbox)', () => {
           return m !== undefined && m.y >= rect.top - 2 && m.y <= rect.bottom && m.x >= rect.left && m.x + m.width <= rect.right + 2;
         })
         .toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('layout drift: the fallback reader', () => {
+  it('a claimed page whose adapter selectors all miss is read by the fallback reader; findings drawn and marked; the popup says so and offers the selection check', async () => {
+    const { adapter, fixture, original } = threadFixture('gmail');
+    const html = allHooksRenamed(original);
+    // in Node: no adapter selector matches this page (happy-dom's parser nests Gmail's tables
+    // differently from Chromium's, so what the fallback finds is checked in the browser)
+    const window = new Window({ url: fixture.url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+    window.document.write(html);
+    await window.happyDOM.waitUntilComplete();
+    expect(readableCount(adapterSource(adapter), window.document as unknown as Document), 'no adapter selector matches').toEqual({ roots: 0, readable: 0 });
+    await window.happyDOM.close();
+
+    await browser.serve(fixture.url, html);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(fixture.url);
+      // the thread's three messages, each one block (header with sender and date, then the body)
+      const report = await waitForReport(browser.worker, page, (r) => r.reader === 'fallback' && r.stats?.messages === fixture.expect.messageRoot && (r.stats?.flagged ?? 0) > 0);
+      expect(report.status).toBe('ok');
+      const listed = report.messages!.filter((m) => m.findings.length);
+      expect(listed.every((m) => m.fallback === true && m.direction === 'unknown')).toBe(true);
+      expect(listed[0]!.text, 'the collector\'s threat is the flagged message').toContain('a warrant will be issued for your arrest');
+      expect(listed[0]!.findings.map((f) => f.category)).toContain('threat');
+      // drawn the same way: highlights, and a marker that says how the message was read
+      await expect.poll(() => highlightCount(page)).toBe(report.stats!.findings);
+      const layer = new Layer(page);
+      await layer.waitFor('button.marker.fallback');
+      expect(await layer.attr('button.marker', 'aria-label')).toContain('Read without a site layout');
+      await layer.click('button.marker');
+      await layer.waitFor('[role="dialog"] .fallback-note');
+      expect(await layer.text('[role="dialog"] .fallback-note')).toContain("layout was not recognised");
+      await layer.detach();
+      // the popup of that tab
+      const tabId = await tabIdOf(browser.worker, page);
+      expect(tabId).toBeGreaterThan(0);
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+      await popup.waitForSelector('body[data-ready="true"]');
+      expect(await popup.textContent('#status-fallback')).toBe("This page's layout was not recognised; Dunwatch is reading the visible message text instead.");
+      expect(await popup.textContent('#check-selection')).toBe('Check the selected text');
+      await popup.close();
     } finally {
       await page.close();
     }

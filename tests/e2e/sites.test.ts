@@ -17,7 +17,7 @@ import { rootSelectors } from '../../src/sites/extract';
 import { adapterModules } from '../../src/sites/registry';
 import type { FixtureSpec, SiteAdapter } from '../../src/sites/types';
 import { launchExtensionBrowser, type ExtensionBrowser } from './browser';
-import { highlightCount, Layer, waitForReport, waitForScanned } from './page-state';
+import { allHooksRenamed, highlightCount, Layer, reportOf, waitForReport, waitForScanned } from './page-state';
 import { ROOT } from './paths';
 
 interface Expected {
@@ -152,6 +152,27 @@ describe('the card and the page loop (Gmail, WhatsApp)', () => {
       );
       const after = await waitForScanned(browser.worker, page, expected.length + 1);
       expect(after.stats!.flagged).toBe(before.stats!.flagged + 1);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('layout drift on every site: never silent', () => {
+  const threads = cases.filter(([, , f]) => f.layout === 'thread');
+  const seen: string[] = [];
+  afterAll(() => console.log(`[drift] every hook renamed, per fixture: reader, messages found / in the fixture, flagged\n${seen.join('\n')}`));
+
+  it.each(threads)('%s with every class and data attribute renamed: read by its adapter or the fallback, and the collector is flagged', async (name, adapter, fixture) => {
+    const html = allHooksRenamed(fixtureHtml(adapter.id, fixture.file));
+    await browser.serve(fixture.url, html);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(fixture.url);
+      const report = await waitForReport(browser.worker, page, (r) => r.reader !== undefined && (r.reader === 'none' || (r.stats?.flagged ?? 0) > 0), 25_000).catch(async () => reportOf(browser.worker, page));
+      seen.push(`${name}: ${report?.reader}, ${report?.stats?.messages} / ${fixture.expect.messageRoot}, ${report?.stats?.flagged} flagged`);
+      expect(report?.reader, 'the page is read by something').not.toBe('none');
+      expect(report?.stats?.flagged ?? 0, 'the collector\'s message is flagged').toBeGreaterThan(0);
     } finally {
       await page.close();
     }

@@ -13,7 +13,7 @@ import { t } from '../i18n';
 import { NoAnswer, checkPaste, type CheckResult, type Send } from './check';
 import { dateOrderFor } from './paste-thread';
 import { PasteResult } from './PasteResult';
-import { TabStatus } from './TabStatus';
+import { TabStatus, type ScanMode } from './TabStatus';
 
 export const DEBOUNCE_MS = 250;
 
@@ -27,7 +27,8 @@ export interface PopupProps {
   status: Status;
   tabId: number | undefined;
   send: Send;
-  scan: () => Promise<void>;
+  /** inject the on-demand scan: the whole page, or the selected text */
+  scan: (mode?: ScanMode) => Promise<void>;
   openOptions: () => void;
   /** opens the side panel (the tab's findings, message by message); absent where there is none */
   openSidePanel?: () => void;
