@@ -41,6 +41,8 @@ export interface RunOptions {
   oneOff?: boolean;
   /** a site adapter's page: fall back to the generic reader when the adapter cannot read it */
   fallback?: boolean;
+  /** the script runs in every frame of the page: only the frame holding a message answers commands about it */
+  allFrames?: boolean;
 }
 
 /** The background can be starting up (MV3 worker): ask again a few times before giving up. */
@@ -111,8 +113,13 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     clearTimeout(sendTimer);
     sendTimer = setTimeout(() => send(status), 300);
   };
+  // ids are unique in the tab: a page whose frames each run a loop (classic QQ Mail) must not repeat them
+  const idPrefix = window === window.top ? 'm' : `f${Math.random().toString(36).slice(2, 7)}-m`;
+  /** with a script in every frame, the first answer wins: a frame without the message keeps quiet */
+  const answerMisses = !options.allFrames;
   const loopOptions = {
     site: options.site,
+    idPrefix,
     analyze,
     analyzeThread,
     ...(options.channel ? { channel: options.channel } : {}),
@@ -156,7 +163,10 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
         }
       }, NO_MESSAGES_AFTER_MS);
   const onCommand = (message: unknown) => {
-    if (isFocusCommand(message)) return Promise.resolve(loop.focus(message.messageId, message.finding));
+    if (isFocusCommand(message)) {
+      const shown = loop.focus(message.messageId, message.finding);
+      return shown || answerMisses ? Promise.resolve(shown) : undefined;
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onCommand);
@@ -167,7 +177,7 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     loop.stop();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => loop.rescanAll());
-  if (!options.oneOff) watchEvidenceContextMenu(ctx, loop);
+  if (!options.oneOff) watchEvidenceContextMenu(ctx, loop, answerMisses);
   return loop;
 }
 
@@ -176,8 +186,9 @@ export function siteContentScript(adapter: SiteAdapter) {
   return defineContentScript({
     matches: [...adapter.matches],
     runAt: 'document_idle',
+    ...(adapter.allFrames ? { allFrames: true } : {}),
     main(ctx) {
-      runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter), channel: channelOf(adapter), fallback: true }).catch((e) => console.warn('[dunwatch] could not start on this page:', e));
+      runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter), channel: channelOf(adapter), fallback: true, allFrames: Boolean(adapter.allFrames) }).catch((e) => console.warn('[dunwatch] could not start on this page:', e));
     },
   });
 }

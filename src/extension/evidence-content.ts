@@ -52,7 +52,8 @@ export function evidenceSaver(site: string): NonNullable<LoopOptions['onSaveEvid
  * Commands from the background and the side panel: the context-menu item (save the message
  * under the last right-click) and "save this message / thread" by the page loop's message id.
  */
-export function watchEvidenceContextMenu(ctx: ContentScriptContext, loop: PageLoop): void {
+/** `answerMisses`: say "no such message" for an id this page does not hold (false when every frame runs a loop: the first answer wins, so only the frame with the message answers). */
+export function watchEvidenceContextMenu(ctx: ContentScriptContext, loop: PageLoop, answerMisses = true): void {
   let target: Node | null = null;
   ctx.addEventListener(document, 'contextmenu', (e) => (target = e.target as Node | null), { capture: true });
   const listener = (message: unknown): Promise<EvidenceSaveAnswer> | undefined => {
@@ -62,7 +63,8 @@ export function watchEvidenceContextMenu(ctx: ContentScriptContext, loop: PageLo
     }
     if (isEvidenceSaveMessageCommand(message)) {
       const saving = loop.saveEvidenceById(message.messageId, message.scope);
-      return saving ? saving.then((o) => o ?? { error: 'no message' }) : Promise.resolve({ error: 'no such message on the page' });
+      if (saving) return saving.then((o) => o ?? { error: 'no message' });
+      return answerMisses ? Promise.resolve({ error: 'no such message on the page' }) : undefined;
     }
     return undefined;
   };

@@ -142,8 +142,10 @@ export function groupsIn(region: Element): Group[] {
 }
 
 /** The message blocks of a document: the best repeated group and any others nearly as good, never nested. */
+const mainRegion = (doc: Document): Element | null => doc.querySelector('[role="main"], main') ?? doc.body;
+
 export function findFallbackBlocks(doc: Document): Element[] {
-  const region = doc.querySelector('[role="main"], main') ?? doc.body;
+  const region = mainRegion(doc);
   if (!region) return [];
   const groups = groupsIn(region);
   const headed = groups.filter((g) => !g.paragraphs);
@@ -171,6 +173,11 @@ export function findFallbackBlocks(doc: Document): Element[] {
     const single = groups.filter((g) => g.paragraphs).sort((a, b) => clean(b.blocks[0]!.textContent).length - clean(a.blocks[0]!.textContent).length)[0];
     if (single) chosen.push(single.blocks[0]!);
   }
+  // nothing repeats (one short mail): the main region is read as one message
+  if (!chosen.length && (clean(region.textContent).match(/\p{L}/gu)?.length ?? 0) >= 10) chosen.push(region);
+  // a same-origin iframe with text outside the blocks chosen (a mail body rendered in a frame) is a message too
+  for (const frame of region.querySelectorAll('iframe'))
+    if (inPage(frame, region) && frameText(frame).length >= 10 && !chosen.some((c) => c !== region && c.contains(frame))) chosen.push(frame);
   const FOLLOWING = 4;
   return chosen.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
 }
@@ -179,7 +186,16 @@ export function findFallbackBlocks(doc: Document): Element[] {
  * A message whose text is in one same-origin iframe (Proton renders bodies so): read the
  * iframe's body, where its highlights are registered too. Undefined otherwise.
  */
+function frameText(frame: Element): string {
+  try {
+    return clean((frame as HTMLIFrameElement).contentDocument?.body?.textContent);
+  } catch {
+    return ''; // cross-origin
+  }
+}
+
 function frameBody(block: Element): Element | undefined {
+  if (block.tagName === 'IFRAME') return (block as HTMLIFrameElement).contentDocument?.body ?? undefined;
   const frames = block.querySelectorAll('iframe');
   if (frames.length !== 1) return undefined;
   try {
@@ -198,12 +214,12 @@ export interface FallbackReader extends MessageSource {
 /** A MessageSource over `findFallbackBlocks`, looked at again at most every `refreshMs`. */
 export function fallbackReader(doc: Document, options: { refreshMs?: number } = {}): FallbackReader {
   const refreshMs = options.refreshMs ?? 500;
-  let cache: { at: number; blocks: Element[]; set: WeakSet<Element> } | undefined;
+  let cache: { at: number; blocks: Element[]; set: WeakSet<Element>; region: Element | null } | undefined;
   const current = () => {
     const now = performance.now();
     if (!cache || now - cache.at > refreshMs) {
       const blocks = findFallbackBlocks(doc);
-      cache = { at: now, blocks, set: new WeakSet(blocks) };
+      cache = { at: now, blocks, set: new WeakSet(blocks), region: mainRegion(doc) };
     }
     return cache;
   };
@@ -221,8 +237,10 @@ export function fallbackReader(doc: Document, options: { refreshMs?: number } = 
       return null;
     },
     info(message): MessageInfo | null {
-      if (!current().set.has(message)) return null;
-      return { body: frameBody(message) ?? message, direction: 'unknown', layout: 'thread', fallback: true };
+      const { set, region } = current();
+      if (!set.has(message)) return null;
+      const body = message === region ? message : (frameBody(message) ?? message);
+      return { body, direction: 'unknown', layout: 'thread', fallback: true };
     },
   };
 }

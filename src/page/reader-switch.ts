@@ -112,7 +112,7 @@ export function startReaderLoop(doc: Document, options: ReaderSwitchOptions): Re
       ...loopOptions,
       source,
       // ids stay unique across the loops of one page (the side panel may still hold old ones)
-      idPrefix: generation++ ? `m${generation}-` : 'm',
+      idPrefix: `${options.idPrefix ?? 'm'}${generation++ ? `${generation}-` : ''}`,
       ignores,
       onIgnoresChange: (v) => {
         ignores = v;

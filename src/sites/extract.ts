@@ -142,7 +142,8 @@ export function resolveField(root: Element, field: Field | undefined, url?: stri
     const el = findInScope(root, css);
     if (!el) continue;
     const value = readProbe(el, css);
-    if (css.pattern && value === undefined) continue; // a pattern that does not match means "not this probe"
+    // a pattern that does not match, or an attribute the element does not have, means "not this probe"
+    if ((css.pattern || css.attr) && value === undefined) continue;
     return { el, value, probe };
   }
   return undefined;

@@ -123,6 +123,8 @@ export interface SiteAdapter {
   kind: 'webmail' | 'messaging';
   /** WebExtension match patterns of the pages this adapter claims */
   matches: readonly string[];
+  /** the messages are in frames of the page (classic QQ Mail's reader is an iframe): run in every frame */
+  allFrames?: boolean;
   layouts: { thread?: LayoutSelectors; list?: LayoutSelectors };
 }
 

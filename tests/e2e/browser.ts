@@ -17,6 +17,8 @@ export interface ExtensionBrowser {
   requests: string[];
   /** serve `html` at `url` (path match, query and hash ignored) */
   serve(url: string, html: string): Promise<void>;
+  /** origin + path of every page served so far */
+  served: Set<string>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
     ],
   });
   const requests: string[] = [];
+  const served = new Set<string>();
   context.on('request', (r) => requests.push(r.url()));
   // everything that is not the extension itself is refused, unless a fixture route below serves it
   await context.route((url) => url.protocol !== 'chrome-extension:', (route) => route.abort());
@@ -45,8 +48,10 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
     worker,
     extensionId,
     requests,
+    served,
     async serve(url, html) {
       const target = new URL(url);
+      served.add(target.origin + target.pathname);
       await context.route(
         (u) => u.origin === target.origin && u.pathname === target.pathname,
         (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),

@@ -158,6 +158,29 @@ describe('the card and the page loop (Gmail, WhatsApp)', () => {
   });
 });
 
+describe('classic QQ Mail reads mail in a frame', () => {
+  it('the reader iframe (mainFrame) is scanned and the tab reports its messages', async () => {
+    const m = adapterModules.find((x) => x.adapter.id === 'qq-mail')!;
+    const fixture = m.fixtures.find((f) => f.file === 'thread.html')!;
+    const expected = await expectedFor(m.adapter, fixture);
+    const top = 'https://mail.qq.com/cgi-bin/frame_html?sid=Xy7AbCdEfGh&r=1';
+    await browser.serve(fixture.url, fixtureHtml('qq-mail', fixture.file));
+    await browser.serve(top, `<!doctype html><html><head><meta charset="utf-8"><title>QQ邮箱</title></head><body><div id="leftPanel"><ul id="SysFolderList"><li>收件箱</li><li>已发送</li></ul></div><div id="mainFrameContainer"><iframe name="mainFrame" id="mainFrame" src="${fixture.url}" style="width:1000px;height:800px;border:0"></iframe></div></body></html>`);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(top);
+      const total = expected.reduce((n, e) => n + e.findings, 0);
+      const report = await waitForReport(browser.worker, page, (r) => r.stats?.messages === expected.length && r.stats.findings === total);
+      expect(report.reader).toBe('adapter');
+      expect((report.messages ?? []).filter((x) => x.findings.length).map((x) => x.findings.length)).toEqual(expected.filter((e) => e.findings).map((e) => e.findings));
+      // the highlights are registered in the frame's own document, where they are painted
+      await expect.poll(() => highlightCount(page)).toBe(total);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('layout drift on every site: never silent', () => {
   const threads = cases.filter(([, , f]) => f.layout === 'thread');
   const seen: string[] = [];
@@ -181,10 +204,10 @@ describe('layout drift on every site: never silent', () => {
 
 describe('privacy', () => {
   it('the extension made no network request: only the routed fixture pages were asked for', () => {
-    const fixtureUrls = new Set(cases.map(([, , f]) => new URL(f.url).origin + new URL(f.url).pathname));
+    expect(browser.served.size).toBeGreaterThan(cases.length / 2);
     const outside = browser.requests.filter((u) => {
       const url = new URL(u);
-      return url.protocol !== 'chrome-extension:' && !fixtureUrls.has(url.origin + url.pathname) && url.protocol !== 'about:' && url.protocol !== 'data:';
+      return url.protocol !== 'chrome-extension:' && !browser.served.has(url.origin + url.pathname) && url.protocol !== 'about:' && url.protocol !== 'data:';
     });
     expect(outside).toEqual([]);
   });

@@ -49,4 +49,16 @@ export const fixtures: FixtureSpec[] = [
       { direction: 'incoming', sender: 'Dana Whitfield', sentAtShown: '11:15 AM', bodyIncludes: 'Thanks for confirming' },
     ],
   },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): the group time lost its class: the day heading is the time read
+    file: 'thread-drift.html',
+    layout: 'thread',
+    url: 'https://www.linkedin.com/messaging/thread/2-YmU3NDZhMTItOWQ1Zi00ZjA0LWJmMzYtOTg1ZTc3ZjYwMDAxXzAxMA==/',
+    expect: { messageRoot: 3, body: 3, sender: 3, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },
+    records: [
+      { direction: 'incoming', sender: 'Dana Whitfield', sentAtShown: 'Nov 28, 2026', threadId: '2-YmU3NDZhMTItOWQ1Zi00ZjA0LWJmMzYtOTg1ZTc3ZjYwMDAxXzAxMA==', subject: 'Dana Whitfield', bodyIncludes: 'contact your colleagues here on LinkedIn' },
+      { direction: 'outgoing', sender: 'Jordan Lee', sentAtShown: 'Nov 28, 2026', bodyIncludes: 'Please do not contact me here' },
+      { direction: 'incoming', sender: 'Dana Whitfield', sentAtShown: 'Nov 28, 2026', bodyIncludes: 'Thanks for confirming' },
+    ],
+  },
 ];

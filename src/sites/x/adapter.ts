@@ -41,6 +41,7 @@ export const adapter: SiteAdapter = {
       sentTime: [
         { css: 'time[datetime]', attr: 'datetime' },
         { css: '[data-testid="timestamp"]' },
+        { css: 'time' },
         { css: '[data-testid^="message-text-"] span', all: true, pattern: '^(\\d{1,2}:\\d{2}(?:\\s?[AP]M)?)$' },
       ],
       threadId: [{ url: '/messages/([^/?#]+)' }, { url: '/i/chat/([^/?#]+)' }],
@@ -77,6 +78,18 @@ export const fixtures: FixtureSpec[] = [
       { direction: 'incoming', sender: 'apexrecovery_ops', sentAt: '2026-11-28T15:02:00.000Z', sentAtShown: '2026-11-28T15:02:00.000Z', threadId: '1387950383134281733-1790012233445566778', subject: 'Apex Recovery Ops', bodyIncludes: 'post your debt on your timeline' },
       { direction: 'outgoing', sentAt: '2026-11-28T15:10:00.000Z', bodyIncludes: 'I have asked you in writing' },
       { direction: 'incoming', sender: 'apexrecovery_ops', sentAt: '2026-11-28T15:12:00.000Z', bodyIncludes: 'reference number' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): no datetime attribute: the clock time as shown, no sentAt
+    file: 'thread-drift.html',
+    layout: 'thread',
+    url: 'https://x.com/messages/1387950383134281733-1790012233445566778',
+    expect: { messageRoot: 3, body: 3, sender: 2, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },
+    records: [
+      { direction: 'incoming', sender: 'apexrecovery_ops', sentAtShown: '3:02 PM', threadId: '1387950383134281733-1790012233445566778', subject: 'Apex Recovery Ops', bodyIncludes: 'post your debt on your timeline' },
+      { direction: 'outgoing', bodyIncludes: 'I have asked you in writing' },
+      { direction: 'incoming', sender: 'apexrecovery_ops', bodyIncludes: 'reference number' },
     ],
   },
   {
