@@ -9,6 +9,7 @@ import { disabledCategoriesSetting, disabledRulesSetting, jurisdictionSetting, s
 import { initI18n, t } from '@/src/ui/i18n';
 import { Popup } from '@/src/ui/popup/Popup';
 import { NO_SELECTION, type ScanMode } from '@/src/ui/popup/TabStatus';
+import { DIAGNOSTICS_SCHEMA, diagnosticsText } from '@/src/extension/diagnostics';
 
 async function main() {
   const lang = await initI18n();
@@ -44,6 +45,27 @@ async function main() {
     await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/generic.js'] });
     setTimeout(() => void tabStatus().then((s) => s.status && setStatus(s)), 1_500);
   }
+  /** the tab's top frame answers with counts and versions; a tab without a content script gets the report's counts */
+  async function copyDiagnostics() {
+    let d: unknown;
+    try {
+      d = tabId === undefined ? undefined : await browser.tabs.sendMessage(tabId, { type: 'dunwatch:diagnostics' }, { frameId: 0 });
+    } catch {
+      d = undefined; // no content script on this page
+    }
+    const s = status();
+    d ??= {
+      schema: DIAGNOSTICS_SCHEMA,
+      extensionVersion: browser.runtime.getManifest().version,
+      browser: import.meta.env.BROWSER ?? 'unknown',
+      site: s.site ?? null,
+      status: s.status ?? null,
+      reader: s.reader ?? null,
+      scanned: { messages: s.stats?.messages ?? 0, flagged: s.stats?.flagged ?? 0, findings: s.stats?.findings ?? 0 },
+      contentScript: false,
+    };
+    await navigator.clipboard.writeText(diagnosticsText(d));
+  }
   const root = document.getElementById('root') as HTMLElement;
   render(
     () => (
@@ -58,6 +80,7 @@ async function main() {
         tabId={tabId}
         send={(m) => browser.runtime.sendMessage(m)}
         scan={scan}
+        copyDiagnostics={copyDiagnostics}
         openOptions={() => void browser.runtime.openOptionsPage()}
         // called straight from the click: both browsers open side panels only inside a user gesture
         actions={(r) => <SavePastedEvidence text={r.text} findings={r.findings} />}

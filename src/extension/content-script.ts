@@ -27,6 +27,7 @@ import {
 import { disabledCategoriesSetting, disabledRulesSetting, ignoresSetting, researchOptInSetting, sitesSetting, timeZoneSetting } from './settings';
 import type { ReportContributionRequest } from '../ui/research/queue';
 import { evidenceSaver, watchEvidenceContextMenu } from './evidence-content';
+import { isDiagnosticsRequest, pageDiagnostics } from './diagnostics';
 import type { ThreadMessage } from '../engine/thread/analyze-thread';
 
 /** How long a claimed page may show no messages before the popup says the layout may have changed. */
@@ -43,6 +44,8 @@ export interface RunOptions {
   fallback?: boolean;
   /** the script runs in every frame of the page: only the frame holding a message answers commands about it */
   allFrames?: boolean;
+  /** the site adapter behind `source`, for "Copy diagnostics" (selector counts) */
+  adapter?: SiteAdapter;
 }
 
 /** The background can be starting up (MV3 worker): ask again a few times before giving up. */
@@ -60,6 +63,7 @@ async function askWithRetry<T>(message: unknown, attempts = 4): Promise<T> {
 }
 
 export async function runContentScript(ctx: ContentScriptContext, options: RunOptions): Promise<PageLoop | undefined> {
+  const startedAt = performance.now();
   let lastReport: Omit<StatsMessage, 'type' | 'site' | 'status'> = { stats: { messages: 0, flagged: 0, findings: 0, byCategory: {} } };
   let reader: PageReader | undefined;
   const send = (status: PageStatus) => {
@@ -163,6 +167,11 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
         }
       }, NO_MESSAGES_AFTER_MS);
   const onCommand = (message: unknown) => {
+    // diagnostics: counts and versions, never text (the top frame answers; the popup asks it only)
+    if (isDiagnosticsRequest(message))
+      return window === window.top
+        ? Promise.resolve(pageDiagnostics({ doc: document, site: options.site, ...(options.adapter ? { adapter: options.adapter } : {}), loop, extensionVersion: browser.runtime.getManifest().version, browser: import.meta.env.BROWSER ?? 'unknown', startedAt }))
+        : undefined;
     if (isFocusCommand(message)) {
       const shown = loop.focus(message.messageId, message.finding);
       return shown || answerMisses ? Promise.resolve(shown) : undefined;
@@ -188,7 +197,7 @@ export function siteContentScript(adapter: SiteAdapter) {
     runAt: 'document_idle',
     ...(adapter.allFrames ? { allFrames: true } : {}),
     main(ctx) {
-      runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter), channel: channelOf(adapter), fallback: true, allFrames: Boolean(adapter.allFrames) }).catch((e) => console.warn('[dunwatch] could not start on this page:', e));
+      runContentScript(ctx, { site: adapter.id, adapter, source: adapterSource(adapter), channel: channelOf(adapter), fallback: true, allFrames: Boolean(adapter.allFrames) }).catch((e) => console.warn('[dunwatch] could not start on this page:', e));
     },
   });
 }

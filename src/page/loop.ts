@@ -25,7 +25,7 @@ import { extractText, rangeFor } from './text-map';
 import { ThreadTracker } from './threads';
 import { UI_CSS } from './ui-style';
 import { ScanQueue, watchMutations } from './watcher';
-import type { BatchAnalyze, EvidenceScope, LoopOptions, PageLoop, PageRecord } from './types';
+import type { BatchAnalyze, EvidenceScope, LoopMetrics, LoopOptions, PageLoop, PageRecord } from './types';
 
 export type * from './types';
 export { toUtc } from './threads';
@@ -51,6 +51,8 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
   let stopped = false;
   let inFlight = false;
   let idleWaiters: (() => void)[] = [];
+  const started = performance.now();
+  const metrics: LoopMetrics = { batches: 0, analysed: 0, readMs: 0, analyzeMs: 0, applyMs: 0, failures: 0 };
 
   const layer = new UiLayer(doc, UI_CSS);
   const evidence = options.onSaveEvidence
@@ -123,10 +125,15 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
 
   async function flush(): Promise<void> {
     if (stopped || inFlight) return;
+    const t0 = performance.now();
     const batch = queue.take(limits, read);
+    metrics.readMs += performance.now() - t0;
     if (batch.length) {
       inFlight = true;
       let results: AnalyzeResult[] | undefined;
+      const t1 = performance.now();
+      metrics.batches++;
+      metrics.analysed += batch.length;
       try {
         results = await options.analyze(
           batch.map((b) => ({
@@ -137,12 +144,15 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
         );
       } catch (e) {
         console.warn('[dunwatch] analysis failed, will retry:', e);
+        metrics.failures++;
         for (const b of batch) seen.delete(b.element);
         queue.retryLater(batch.map((b) => b.element));
       } finally {
         inFlight = false;
+        metrics.analyzeMs += performance.now() - t1;
       }
       if (stopped) return;
+      const t2 = performance.now();
       results?.forEach((r, i) => {
         const b = batch[i];
         if (!b || !r || !b.element.isConnected) return;
@@ -157,6 +167,8 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
           console.warn('[dunwatch] could not mark a message:', e);
         }
       });
+      metrics.applyMs += performance.now() - t2;
+      if (results && metrics.firstAnswerMs === undefined) metrics.firstAnswerMs = Math.round(performance.now() - started);
     }
     highlighter.prune();
     repositionSoon();
@@ -253,6 +265,7 @@ export function startPageLoop(doc: Document, options: LoopOptions): PageLoop {
     },
     saveEvidenceById: (messageId, scope) => save(records.byId(messageId), scope),
     lastNotice: () => evidence?.lastNotice,
+    metrics: () => ({ ...metrics }),
     idle: () => (queue.size || queue.isScheduled || inFlight || threads?.busy ? new Promise<void>((r) => idleWaiters.push(r)) : Promise.resolve()),
   };
 }

@@ -201,6 +201,7 @@ export function startReaderLoop(doc: Document, options: ReaderSwitchOptions): Re
     saveEvidence: (node, scope) => loop.saveEvidence(node, scope),
     saveEvidenceById: (id, scope) => loop.saveEvidenceById(id, scope),
     lastNotice: () => loop.lastNotice(),
+    metrics: () => loop.metrics(),
     reader: () => reader,
     decision: () => decision,
   };

@@ -129,5 +129,21 @@ export interface PageLoop {
   saveEvidenceById(messageId: string, scope: EvidenceScope): Promise<EvidenceSaveOutcome | undefined> | undefined;
   /** what the latest in-page notice said (the page itself cannot read our closed layer) */
   lastNotice(): { state: NoticeState; text: string } | undefined;
+  /** how the scanning went (counts and milliseconds only: diagnostics) */
+  metrics(): LoopMetrics;
+}
+
+/** Counters of one loop: nothing about what the messages say. */
+export interface LoopMetrics {
+  /** analysis requests sent, and the messages in them */
+  batches: number;
+  analysed: number;
+  /** ms spent reading text maps, waiting for the engine, and drawing answers */
+  readMs: number;
+  analyzeMs: number;
+  applyMs: number;
+  /** ms from the loop's start to its first answer drawn (undefined before) */
+  firstAnswerMs?: number;
+  failures: number;
 }
 

@@ -15,6 +15,7 @@ import type { TabStatus } from '../../src/extension/messages';
 import { extractText } from '../../src/page/text-map';
 import { toUtc } from '../../src/page/loop';
 import { readableCount } from '../../src/page/reader-switch';
+import { isContentFree, type Diagnostics } from '../../src/extension/diagnostics';
 import { rootSelectors } from '../../src/sites/extract';
 import { adapterModules } from '../../src/sites/registry';
 import { launchExtensionBrowser, type ExtensionBrowser } from './browser';
@@ -308,10 +309,24 @@ describe('layout drift: the fallback reader', () => {
       const tabId = await tabIdOf(browser.worker, page);
       expect(tabId).toBeGreaterThan(0);
       const popup = await browser.context.newPage();
+      // what the popup writes to the clipboard, kept for the test (headless Chromium cannot grant an extension page clipboard-read)
+      await popup.addInitScript(() => {
+        Object.defineProperty(navigator.clipboard, 'writeText', { value: async (text: string) => void ((window as unknown as { __copied: string }).__copied = text) });
+      });
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
       await popup.waitForSelector('body[data-ready="true"]');
       expect(await popup.textContent('#status-fallback')).toBe("This page's layout was not recognised; Dunwatch is reading the visible message text instead.");
       expect(await popup.textContent('#check-selection')).toBe('Check the selected text');
+      // "Copy diagnostics": the reader, the layout that did not match, counts; no content
+      await popup.click('#copy-diagnostics');
+      await popup.waitForSelector('#diagnostics-note');
+      expect(await popup.textContent('#diagnostics-note')).toContain('No message text, names or addresses');
+      const copied = JSON.parse(await popup.evaluate(() => (window as unknown as { __copied: string }).__copied)) as Diagnostics;
+      expect(copied).toMatchObject({ site: 'gmail', adapterVersion: adapter.version, reader: 'fallback', layoutMatched: null, host: 'mail.google.com', decision: { roots: 0, readable: 0 } });
+      expect(copied.layouts.map((l) => [l.layout, l.rootSelector, l.counts.messageRoot])).toEqual([['thread', null, 0], ['list', null, 0]]);
+      expect(copied.scanned).toMatchObject({ messages: fixture.expect.messageRoot, fallbackMessages: fixture.expect.messageRoot });
+      expect(isContentFree(copied)).toBe(true);
+      for (const m of report.messages ?? []) expect(JSON.stringify(copied)).not.toContain(m.text.trim().slice(0, 20));
       await popup.close();
     } finally {
       await page.close();

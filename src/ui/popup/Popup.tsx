@@ -29,6 +29,8 @@ export interface PopupProps {
   send: Send;
   /** inject the on-demand scan: the whole page, or the selected text */
   scan: (mode?: ScanMode) => Promise<void>;
+  /** copy the tab's diagnostics (counts and versions, no content) to the clipboard */
+  copyDiagnostics?: () => Promise<void>;
   openOptions: () => void;
   /** opens the side panel (the tab's findings, message by message); absent where there is none */
   openSidePanel?: () => void;
@@ -96,7 +98,7 @@ export function Popup(props: PopupProps) {
       <section aria-labelledby="tab-heading">
         <h2 id="tab-heading">{t('popupThisPage')}</h2>
         <div id="tab-status" class="panel" aria-live="polite">
-          <TabStatus status={props.status} tabId={props.tabId} scan={props.scan} />
+          <TabStatus status={props.status} tabId={props.tabId} scan={props.scan} {...(props.copyDiagnostics ? { copyDiagnostics: props.copyDiagnostics } : {})} />
         </div>
         <Show when={props.openSidePanel && props.status.stats?.flagged}>
           <button type="button" id="open-side-panel" onClick={() => props.openSidePanel?.()}>

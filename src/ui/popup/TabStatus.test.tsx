@@ -71,6 +71,21 @@ describe('popup page status', () => {
     expect(btn.disabled).toBe(true);
   });
 
+  it('"Copy diagnostics" copies and says what was (and was not) copied; a failure is shown', async () => {
+    const box = document.createElement('div');
+    document.body.append(box);
+    const copy = vi.fn(async () => {});
+    dispose = render(() => <TabStatus status={{ site: 'gmail', status: 'ok', reader: 'adapter', stats: { messages: 2, flagged: 0, findings: 0, byCategory: {} } }} tabId={3} scan={async () => {}} copyDiagnostics={copy} />, box);
+    box.querySelector<HTMLButtonElement>('#copy-diagnostics')!.click();
+    await vi.waitFor(() => expect(box.querySelector('#diagnostics-note')?.textContent).toContain('No message text, names or addresses'));
+    expect(copy).toHaveBeenCalledOnce();
+    dispose();
+    box.replaceChildren();
+    dispose = render(() => <TabStatus status={{}} tabId={3} scan={async () => {}} copyDiagnostics={async () => Promise.reject(new Error('clipboard refused'))} />, box);
+    box.querySelector<HTMLButtonElement>('#copy-diagnostics')!.click();
+    await vi.waitFor(() => expect(box.querySelector('#diagnostics-note')?.textContent).toBe('Could not copy the diagnostics: clipboard refused'));
+  });
+
   it('a refused injection (browser pages) says so', async () => {
     const b = mount({}, 7, async () => Promise.reject(new Error('Cannot access a chrome:// URL')));
     (b.querySelector('button') as HTMLButtonElement).click();

@@ -15,9 +15,33 @@ export type ScanMode = 'page' | 'selection';
 /** Thrown by `scan('selection')` when nothing is selected on the page. */
 export const NO_SELECTION = 'no-selection';
 
-export function TabStatus(props: { status: Status; tabId: number | undefined; scan: (mode?: ScanMode) => Promise<void> }) {
+export function TabStatus(props: { status: Status; tabId: number | undefined; scan: (mode?: ScanMode) => Promise<void>; copyDiagnostics?: () => Promise<void> }) {
   const [scanning, setScanning] = createSignal(false);
   const [note, setNote] = createSignal('');
+  const [copied, setCopied] = createSignal('');
+  async function copy() {
+    try {
+      await props.copyDiagnostics!();
+      setCopied(t('diagnosticsCopied'));
+    } catch (e) {
+      setCopied(t('diagnosticsFailed', (e as Error)?.message ?? String(e)));
+    }
+  }
+  // for contributors: what was found, never what it says
+  const diagnostics = () => (
+    <Show when={props.copyDiagnostics && props.tabId !== undefined}>
+      <p class="diagnostics">
+        <button type="button" id="copy-diagnostics" onClick={() => void copy()}>
+          {t('copyDiagnostics')}
+        </button>
+      </p>
+      <Show when={copied()}>
+        <p role="status" id="diagnostics-note">
+          {copied()}
+        </p>
+      </Show>
+    </Show>
+  );
   const siteName = () => adapters.find((a) => a.id === props.status.site)?.name ?? props.status.site ?? '';
   const cats = () => Object.entries(props.status.stats?.byCategory ?? {}).filter(([, n]) => n) as [Category, number][];
   async function scan(mode: ScanMode) {
@@ -48,6 +72,7 @@ export function TabStatus(props: { status: Status; tabId: number | undefined; sc
           <p>{t('statusNotRecognised')}</p>
           {button('page')} {button('selection')}
           {noteLine()}
+          {diagnostics()}
         </>
       }
     >
@@ -95,6 +120,7 @@ export function TabStatus(props: { status: Status; tabId: number | undefined; sc
         </p>
         {noteLine()}
       </Show>
+      {diagnostics()}
     </Show>
   );
 }
