@@ -11,6 +11,7 @@ import { fixtures as gmailFixtures } from '../src/sites/gmail/adapter';
 import { fixtures as whatsappFixtures } from '../src/sites/whatsapp/adapter';
 import type { FixtureSpec } from '../src/sites/types';
 import { launchExtensionBrowser } from '../tests/e2e/browser';
+import { Layer, waitForReport } from '../tests/e2e/page-state';
 import { EXTENSION_DIR, ROOT } from '../tests/e2e/paths';
 
 const OUT = join(ROOT, 'docs/screenshots');
@@ -40,10 +41,12 @@ async function main(): Promise<void> {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(fixture.url);
-      await page.waitForSelector('[data-dunwatch-state]', { timeout: 20_000 });
-      await page.waitForSelector('[data-dunwatch-state="flagged"]', { timeout: 20_000 });
-      const marker = page.locator('[data-dunwatch-ui="host"] button.marker').first();
-      await marker.click();
+      await waitForReport(browser.worker, page, (r) => (r.stats?.flagged ?? 0) > 0);
+      // our layer is a closed shadow root: reached through the DevTools protocol, clicked with the mouse
+      const layer = new Layer(page);
+      await layer.waitFor('button.marker');
+      await layer.click('button.marker');
+      await layer.detach();
       await page.waitForTimeout(300);
       const file = join(OUT, `${site}.png`);
       await page.screenshot({ path: file });

@@ -16,15 +16,21 @@ import { registerEvidence } from '@/src/extension/evidence-background';
 import { guarded, selfFrom } from '@/src/extension/sender-policy';
 import { markReady, timeAnalysis } from '@/src/extension/wake-stats';
 import { afterInstall, browserInstallDeps } from '@/src/extension/install';
+import { mergeFrameReports } from '@/src/extension/frame-reports';
 
 const MENU_SCAN_PAGE = 'dunwatch-scan-page';
 const MENU_CHECK_SELECTION = 'dunwatch-check-selection';
 
 const statusItem = (tabId: number) => storage.defineItem<TabStatus>(`session:tab-${tabId}`, { fallback: {} });
+/** the latest report of each frame of a tab, by frame id (merged into `tab-<id>`) */
+const framesItem = (tabId: number) => storage.defineItem<Record<number, TabStatus>>(`session:frames-${tabId}`, { fallback: {} });
 
 function action() {
   return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 }
+
+/** the pending report update of each tab */
+const reporting = new Map<number, Promise<void>>();
 
 export default defineBackground(() => {
   registerEvidence(); // the evidence locker: its messages, ports, context-menu item and screenshots
@@ -40,16 +46,38 @@ export default defineBackground(() => {
     if (isTabStatusRequest(message)) return statusItem(message.tabId).getValue();
     if (isStatsMessage(message) && caller.kind === 'content-script') {
       const tabId = caller.tabId;
-      const flagged = message.stats.flagged;
-      const { site, status, stats, url, messages, threads } = message;
-      void statusItem(tabId).setValue({ site, status, stats, ...(url ? { url } : {}), ...(messages ? { messages } : {}), ...(threads ? { threads } : {}) });
-      void action().setBadgeText({ tabId, text: flagged ? String(flagged) : '' });
-      void action().setBadgeBackgroundColor({ tabId, color: '#b91c1c' });
+      const { site, status, stats, url, messages, threads, reader } = message;
+      const report: TabStatus = { site, status, stats, ...(url ? { url } : {}), ...(messages ? { messages } : {}), ...(threads ? { threads } : {}), ...(reader ? { reader } : {}) };
+      // a script per frame where the site reads mail in frames: one report per tab, from all of them
+      // (one update at a time per tab: two frames reporting together must not overwrite each other)
+      const previous = reporting.get(tabId) ?? Promise.resolve();
+      const next = previous
+        .then(() => framesItem(tabId).getValue())
+        .then(async (frames) => {
+          const all = { ...frames, [caller.frameId ?? 0]: report };
+          const merged = mergeFrameReports(all);
+          await Promise.all([framesItem(tabId).setValue(all), statusItem(tabId).setValue(merged)]);
+          const flagged = merged.stats?.flagged ?? 0;
+          await action().setBadgeText({ tabId, text: flagged ? String(flagged) : '' });
+          await action().setBadgeBackgroundColor({ tabId, color: '#b91c1c' });
+        })
+        .catch(() => undefined);
+      reporting.set(tabId, next);
+      void next.then(() => {
+        if (reporting.get(tabId) === next) reporting.delete(tabId);
+      });
     }
     return undefined;
   }));
 
-  browser.tabs.onRemoved.addListener((tabId) => void statusItem(tabId).removeValue());
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void statusItem(tabId).removeValue();
+    void framesItem(tabId).removeValue();
+  });
+  // a new page loading in the tab: the old page's frames report no more (needs no "tabs" permission)
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void framesItem(tabId).removeValue();
+  });
 
   browser.runtime.onInstalled.addListener((details) => {
     // first install: the welcome page; update: one "what's new" line in the popup

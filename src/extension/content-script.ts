@@ -11,6 +11,8 @@ import type { SiteAdapter } from '../sites/types';
 import { adapterSource } from './adapter-source';
 import { tabMessage } from './tab-message';
 import { startPageLoop, type BatchAnalyze, type MessageSource, type PageLoop, type PageStats, type ScannedMessage, type ThreadState } from '../page/loop';
+import { fallbackReader } from '../page/fallback-reader';
+import { startReaderLoop, type ReaderLoop } from '../page/reader-switch';
 import {
   isFocusCommand,
   type AnalyzeBatchRequest,
@@ -18,12 +20,14 @@ import {
   type AnalyzeThreadResponse,
   type PageContext,
   type PageContextRequest,
+  type PageReader,
   type PageStatus,
   type StatsMessage,
 } from './messages';
 import { disabledCategoriesSetting, disabledRulesSetting, ignoresSetting, researchOptInSetting, sitesSetting, timeZoneSetting } from './settings';
 import type { ReportContributionRequest } from '../ui/research/queue';
 import { evidenceSaver, watchEvidenceContextMenu } from './evidence-content';
+import { isDiagnosticsRequest, pageDiagnostics } from './diagnostics';
 import type { ThreadMessage } from '../engine/thread/analyze-thread';
 
 /** How long a claimed page may show no messages before the popup says the layout may have changed. */
@@ -36,6 +40,12 @@ export interface RunOptions {
   channel?: ThreadMessage['channel'];
   /** one-off scans (generic, selection) do not report "no messages" */
   oneOff?: boolean;
+  /** a site adapter's page: fall back to the generic reader when the adapter cannot read it */
+  fallback?: boolean;
+  /** the script runs in every frame of the page: only the frame holding a message answers commands about it */
+  allFrames?: boolean;
+  /** the site adapter behind `source`, for "Copy diagnostics" (selector counts) */
+  adapter?: SiteAdapter;
 }
 
 /** The background can be starting up (MV3 worker): ask again a few times before giving up. */
@@ -53,9 +63,11 @@ async function askWithRetry<T>(message: unknown, attempts = 4): Promise<T> {
 }
 
 export async function runContentScript(ctx: ContentScriptContext, options: RunOptions): Promise<PageLoop | undefined> {
+  const startedAt = performance.now();
   let lastReport: Omit<StatsMessage, 'type' | 'site' | 'status'> = { stats: { messages: 0, flagged: 0, findings: 0, byCategory: {} } };
+  let reader: PageReader | undefined;
   const send = (status: PageStatus) => {
-    const message: StatsMessage = { type: 'dunwatch:stats', site: options.site, status, url: location.href, ...lastReport };
+    const message: StatsMessage = { type: 'dunwatch:stats', site: options.site, status, url: location.href, ...lastReport, ...(reader ? { reader } : {}) };
     browser.runtime.sendMessage(message).catch(() => {
       // the background may be restarting; the next update will get through
     });
@@ -105,9 +117,13 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     clearTimeout(sendTimer);
     sendTimer = setTimeout(() => send(status), 300);
   };
-  const loop = startPageLoop(document, {
+  // ids are unique in the tab: a page whose frames each run a loop (classic QQ Mail) must not repeat them
+  const idPrefix = window === window.top ? 'm' : `f${Math.random().toString(36).slice(2, 7)}-m`;
+  /** with a script in every frame, the first answer wins: a frame without the message keeps quiet */
+  const answerMisses = !options.allFrames;
+  const loopOptions = {
     site: options.site,
-    source: options.source,
+    idPrefix,
     analyze,
     analyzeThread,
     ...(options.channel ? { channel: options.channel } : {}),
@@ -129,7 +145,19 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
       : {}),
     onSaveEvidence: options.oneOff ? undefined : evidenceSaver(options.site),
     onStats: report,
-  });
+  } satisfies Omit<Parameters<typeof startPageLoop>[1], 'source'>;
+  const loop: PageLoop | ReaderLoop = options.fallback
+    ? startReaderLoop(document, {
+        ...loopOptions,
+        primary: options.source,
+        fallback: () => fallbackReader(document),
+        onReader: (r) => {
+          reader = r;
+          if (r === 'none') status = 'no-messages';
+          send(status);
+        },
+      })
+    : startPageLoop(document, { ...loopOptions, source: options.source });
   const noMessages = options.oneOff
     ? undefined
     : setTimeout(() => {
@@ -139,7 +167,15 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
         }
       }, NO_MESSAGES_AFTER_MS);
   const onCommand = (message: unknown) => {
-    if (isFocusCommand(message)) return Promise.resolve(loop.focus(message.messageId, message.finding));
+    // diagnostics: counts and versions, never text (the top frame answers; the popup asks it only)
+    if (isDiagnosticsRequest(message))
+      return window === window.top
+        ? Promise.resolve(pageDiagnostics({ doc: document, site: options.site, ...(options.adapter ? { adapter: options.adapter } : {}), loop, extensionVersion: browser.runtime.getManifest().version, browser: import.meta.env.BROWSER ?? 'unknown', startedAt }))
+        : undefined;
+    if (isFocusCommand(message)) {
+      const shown = loop.focus(message.messageId, message.finding);
+      return shown || answerMisses ? Promise.resolve(shown) : undefined;
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onCommand);
@@ -150,7 +186,7 @@ export async function runContentScript(ctx: ContentScriptContext, options: RunOp
     loop.stop();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => loop.rescanAll());
-  if (!options.oneOff) watchEvidenceContextMenu(ctx, loop);
+  if (!options.oneOff) watchEvidenceContextMenu(ctx, loop, answerMisses);
   return loop;
 }
 
@@ -159,8 +195,9 @@ export function siteContentScript(adapter: SiteAdapter) {
   return defineContentScript({
     matches: [...adapter.matches],
     runAt: 'document_idle',
+    ...(adapter.allFrames ? { allFrames: true } : {}),
     main(ctx) {
-      runContentScript(ctx, { site: adapter.id, source: adapterSource(adapter), channel: channelOf(adapter) }).catch((e) => console.warn('[dunwatch] could not start on this page:', e));
+      runContentScript(ctx, { site: adapter.id, adapter, source: adapterSource(adapter), channel: channelOf(adapter), fallback: true, allFrames: Boolean(adapter.allFrames) }).catch((e) => console.warn('[dunwatch] could not start on this page:', e));
     },
   });
 }

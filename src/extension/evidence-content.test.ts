@@ -12,6 +12,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { getEngine } from '../engine/bundled';
 import { EvidenceStore } from '../evidence/storage';
 import { batchOf, startPageLoop, type MessageSource, type PageLoop } from '../page/loop';
+import { captureShadowRoots, press } from '../page/testing';
 import { evidenceSaver, watchEvidenceContextMenu } from './evidence-content';
 import type { EvidenceCaptureRequest, EvidenceListResponse, EvidenceSaveAnswer } from './evidence-messages';
 import { EvidenceService } from './evidence-service';
@@ -41,7 +42,7 @@ function page() {
   const add = (id: string, thread: string, dir: string, sender: string, text: string) => {
     const el = document.createElement('div');
     el.className = 'msg';
-    el.setAttribute('data-dunwatch-id', id);
+    el.setAttribute('data-msg', id);
     el.setAttribute('data-thread', thread);
     el.setAttribute('data-dir', dir);
     el.setAttribute('data-sender', sender);
@@ -60,13 +61,19 @@ function page() {
 let loop: PageLoop | undefined;
 let svc: EvidenceService;
 const sent: EvidenceCaptureRequest[] = [];
+let roots: ShadowRoot[] = [];
+/** the visibility of our layer each time a capture request went out */
+const layerDuringRequest: string[] = [];
 
 beforeEach(async () => {
   const store = await EvidenceStore.open({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
   svc = new EvidenceService({ store, extensionVersion: '0.1.0', rulesBundleHash: engine.bundle.hash, screenshot: async () => ({ pngs: new Map(), noScreenshot: 'no-permission' }) });
   sent.length = 0;
+  layerDuringRequest.length = 0;
+  roots = captureShadowRoots();
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (req: EvidenceCaptureRequest) => {
     sent.push(req);
+    layerDuringRequest.push(layerEl().style.visibility);
     return svc.handle(req, { url: 'https://mail.example/thread' });
   }) as never);
   page();
@@ -85,9 +92,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const shadow = () => document.querySelector('[data-dunwatch-ui="host"]')!.shadowRoot!;
+const shadow = () => roots[0]!;
+/** our layer: the shadow root's one div (after its style) */
+const layerEl = () => [...shadow().children].find((c) => c.tagName === 'DIV') as HTMLElement;
 const list = async () => (await svc.handle({ type: 'dunwatch:evidence-list' })) as EvidenceListResponse;
-const noticeState = () => shadow().querySelector('[data-dunwatch-notice]')?.getAttribute('data-dunwatch-notice');
+const noticeState = () => loop!.lastNotice()?.state;
+const noticeText = () => shadow().querySelector('.notice')!.textContent;
 const until = async (f: () => unknown) => {
   for (let i = 0; i < 300 && !f(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(f()).toBeTruthy();
@@ -100,9 +110,12 @@ describe('Save as evidence in the page', () => {
     expect(flagged).toBe(2); // m1 and m3; the reply is clean
     expect(saves.length).toBe(flagged); // one beside each marker
     expect(saves[0]!.getAttribute('aria-label')).toBe('Save as evidence');
-    saves[0]!.click();
+    saves[0]!.click(); // a page script's click does nothing
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent).toHaveLength(0);
+    press(saves[0]!);
     await until(() => noticeState() === 'saved');
-    expect(shadow().querySelector('[data-dunwatch-notice]')!.textContent).toMatch(/^Saved to the evidence locker\. Saved without a screenshot: the browser allows one only after you right-click/);
+    expect(noticeText()).toMatch(/^Saved to the evidence locker\. Saved without a screenshot: the browser allows one only after you right-click/);
     const [item] = (await list()).items;
     expect(item!.record).toMatchObject({ site: 'gmail', url: 'https://mail.example/thread', threadId: 't1', sender: { name: 'Apex Recovery', address: 'c@apex.example' }, sentAt: { shown: 'shown 09:14', iso: new Date('2026-11-20T09:14:00').toISOString() }, direction: 'incoming', subject: 'Final notice', screenshotSha256: null });
     expect(item!.record.text.trim()).toBe(THREAT);
@@ -111,23 +124,24 @@ describe('Save as evidence in the page', () => {
   });
 
   it('"Save whole thread" on the card saves every message of that thread, the reader\'s reply included, in page order', async () => {
-    shadow().querySelector<HTMLButtonElement>('button.marker')!.click();
+    press(shadow().querySelector<HTMLButtonElement>('button.marker')!);
     const card = shadow().querySelector('[role=dialog]')!;
-    card.querySelector<HTMLButtonElement>('[data-dunwatch-save="thread"]')!.click();
+    press(card.querySelector<HTMLButtonElement>('button.save-thread')!);
     await until(() => noticeState() === 'saved');
-    expect(shadow().querySelector('[data-dunwatch-notice]')!.textContent).toMatch(/^2 messages saved/);
+    expect(noticeText()).toMatch(/^2 messages saved/);
     expect(sent[0]!.scope).toBe('thread');
     expect((await list()).items.map((i) => [i.record.text.trim(), i.record.direction])).toEqual([[THREAT, 'incoming'], [REPLY, 'outgoing']]);
-    // the in-page UI was hidden while the request was out (so the screenshot shows the page)
-    expect((document.querySelector('[data-dunwatch-ui="host"]') as HTMLElement).style.visibility).toBe('');
+    // the in-page UI was hidden while the request was out (so the screenshot shows the page), and is back after
+    expect(layerDuringRequest).toEqual(['hidden']);
+    expect(layerEl().style.visibility).toBe('');
   });
 
-  it('the context-menu command saves the right-clicked message; the side-panel command saves by data-dunwatch-id and answers', async () => {
+  it('the context-menu command saves the right-clicked message; the side-panel command saves by the loop’s message id and answers', async () => {
     const listeners: ((m: unknown) => unknown)[] = [];
     vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation(((l: (m: unknown) => unknown) => listeners.push(l)) as never);
     const ctx = { addEventListener: (t: EventTarget, type: string, l: EventListener, o?: AddEventListenerOptions) => t.addEventListener(type, l, o), onInvalidated: () => undefined } as unknown as ContentScriptContext;
     watchEvidenceContextMenu(ctx, loop!);
-    document.querySelector('[data-dunwatch-id="m3"] .body')!.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true }));
+    document.querySelector('[data-msg="m3"] .body')!.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true }));
     listeners.forEach((l) => l({ type: 'dunwatch:evidence-context-save' }));
     await until(() => noticeState() === 'saved');
     expect((await list()).items.map((i) => i.record.text.trim())).toEqual([OTHER]);
@@ -139,8 +153,8 @@ describe('Save as evidence in the page', () => {
 
   it('a failed save is shown, not swallowed', async () => {
     vi.mocked(fakeBrowser.runtime.sendMessage).mockImplementation((async () => ({ ok: false, error: 'locker unavailable' })) as never);
-    shadow().querySelector<HTMLButtonElement>('button.save')!.click();
+    press(shadow().querySelector<HTMLButtonElement>('button.save')!);
     await until(() => noticeState() === 'failed');
-    expect(shadow().querySelector('[data-dunwatch-notice]')!.textContent).toBe('Could not save: locker unavailable');
+    expect(noticeText()).toBe('Could not save: locker unavailable');
   });
 });

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LoopOptions, PageLoop, ScannedMessage } from '../page/loop';
 import { tabMessage } from './tab-message';
-import type { EvidenceSaveOutcome } from '../page/ui';
+import type { EvidenceSaveOutcome } from '../page/types';
 import { isEvidenceContextSaveCommand, isEvidenceSaveMessageCommand, newEvidenceId, type EvidenceSaveAnswer, type CapturedMessage, type EvidenceCaptureRequest, type EvidenceCaptureResponse } from './evidence-messages';
 
 export function capturedMessage(r: ScannedMessage): CapturedMessage {
@@ -24,19 +24,12 @@ export function capturedMessage(r: ScannedMessage): CapturedMessage {
   };
 }
 
-const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
 /** The loop's `onSaveEvidence`: send the records to the background and report what it did. */
 export function evidenceSaver(site: string): NonNullable<LoopOptions['onSaveEvidence']> {
   return async (records, scope) => {
     if (!records.length) return { error: 'no message' };
-    // our own card, markers and notice must not cover the message in the screenshot
-    const hosts = [...document.querySelectorAll<HTMLElement>('[data-dunwatch-ui="host"]')];
-    const before = hosts.map((h) => h.style.visibility);
-    hosts.forEach((h) => (h.style.visibility = 'hidden'));
+    // (the page loop hides its own layer while this runs, so the screenshot shows the page)
     try {
-      await frame();
-      await frame();
       const request: EvidenceCaptureRequest = {
         type: 'dunwatch:evidence-capture',
         site,
@@ -51,17 +44,16 @@ export function evidenceSaver(site: string): NonNullable<LoopOptions['onSaveEvid
       return outcome;
     } catch (e) {
       return { error: (e as Error).message };
-    } finally {
-      hosts.forEach((h, i) => (h.style.visibility = before[i] ?? ''));
     }
   };
 }
 
 /**
  * Commands from the background and the side panel: the context-menu item (save the message
- * under the last right-click) and "save this message / thread" by `data-dunwatch-id`.
+ * under the last right-click) and "save this message / thread" by the page loop's message id.
  */
-export function watchEvidenceContextMenu(ctx: ContentScriptContext, loop: PageLoop): void {
+/** `answerMisses`: say "no such message" for an id this page does not hold (false when every frame runs a loop: the first answer wins, so only the frame with the message answers). */
+export function watchEvidenceContextMenu(ctx: ContentScriptContext, loop: PageLoop, answerMisses = true): void {
   let target: Node | null = null;
   ctx.addEventListener(document, 'contextmenu', (e) => (target = e.target as Node | null), { capture: true });
   const listener = (message: unknown): Promise<EvidenceSaveAnswer> | undefined => {
@@ -70,9 +62,9 @@ export function watchEvidenceContextMenu(ctx: ContentScriptContext, loop: PageLo
       return undefined;
     }
     if (isEvidenceSaveMessageCommand(message)) {
-      const el = document.querySelector(`[data-dunwatch-id="${CSS.escape(message.messageId)}"]`);
-      const saving = el && loop.saveEvidence(el, message.scope);
-      return saving ? saving.then((o) => o ?? { error: 'no message' }) : Promise.resolve({ error: 'no such message on the page' });
+      const saving = loop.saveEvidenceById(message.messageId, message.scope);
+      if (saving) return saving.then((o) => o ?? { error: 'no message' });
+      return answerMisses ? Promise.resolve({ error: 'no such message on the page' }) : undefined;
     }
     return undefined;
   };

@@ -67,7 +67,7 @@ export interface EvidenceContextSaveCommand {
 
 /**
  * Side panel → content script (tabs.sendMessage): save the message with this
- * `data-dunwatch-id` (TabMessage.id), or its whole thread. Answers EvidenceSaveAnswer.
+ * page-loop message id (TabMessage.id), or its whole thread. Answers EvidenceSaveAnswer.
  * A side-panel click grants no activeTab, so this has a screenshot only if the tab already
  * has it (toolbar click or context menu earlier on this page).
  */

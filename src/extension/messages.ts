@@ -17,7 +17,7 @@ export type PageStatus = 'scanning' | 'no-messages' | 'ok' | 'disabled';
 
 /** One scanned message of a tab, as the side panel, evidence capture and research see it. */
 export interface TabMessage {
-  /** stable for the life of the page: the element's `data-dunwatch-id` */
+  /** stable for the life of the page (the page loop's own id; nothing is written on the host's DOM) */
   id: string;
   sender?: string;
   /** the time as the site shows it */
@@ -31,6 +31,8 @@ export interface TabMessage {
   text: string;
   /** findings after the reader's "not a problem here" choices */
   findings: Finding[];
+  /** read by the fallback reader (the site's layout was not recognised) */
+  fallback?: boolean;
 }
 
 /** Conduct-over-time findings for one conversation on the page. */
@@ -51,7 +53,11 @@ export interface StatsMessage {
   /** the flagged messages and the messages of conversations with thread findings (clean ones only count in stats) */
   messages?: TabMessage[];
   threads?: TabThread[];
+  /** how the page is read: its site adapter, the fallback reader (layout not recognised), or neither found messages */
+  reader?: PageReader;
 }
+
+export type PageReader = 'adapter' | 'fallback' | 'none';
 
 export interface TabStatusRequest {
   type: 'dunwatch:tab-status';
@@ -66,6 +72,7 @@ export interface TabStatus {
   url?: string;
   messages?: TabMessage[];
   threads?: TabThread[];
+  reader?: PageReader;
 }
 
 /** Analyse one text in the background (popup, pages that do not bundle the engine). */

@@ -46,9 +46,12 @@ const EXPECTED: Record<string, 'all' | 'page' | 'tab' | 'own'> = {
 
 describe('callerOf', () => {
   it('names content scripts by their tab and extension pages by their URL; refuses the rest', () => {
-    expect(callerOf(senders.gmailTab3, self)).toEqual({ kind: 'content-script', tabId: 3, url: 'https://mail.google.com/mail/u/0/#inbox' });
-    expect(callerOf(senders.genericScanTab3, self)).toEqual({ kind: 'content-script', tabId: 3, url: 'https://forum.example/t/1', tabUrl: 'https://forum.example/t/1' });
+    expect(callerOf(senders.gmailTab3, self)).toEqual({ kind: 'content-script', tabId: 3, url: 'https://mail.google.com/mail/u/0/#inbox', frameId: 0 });
+    expect(callerOf(senders.genericScanTab3, self)).toEqual({ kind: 'content-script', tabId: 3, url: 'https://forum.example/t/1', tabUrl: 'https://forum.example/t/1', frameId: 0 });
     expect(callerOf({ ...senders.gmailTab3, tab: { id: 3, windowId: 7 } }, self)).toMatchObject({ tabId: 3, windowId: 7 });
+    // the frame that sent it, for sites that read mail in frames (one report per frame)
+    expect(callerOf({ ...senders.gmailTab3, frameId: 4 }, self)).toMatchObject({ kind: 'content-script', tabId: 3, frameId: 4 });
+    expect(callerOf({ ...senders.gmailTab3, frameId: -1 }, self)).not.toHaveProperty('frameId');
     expect(callerOf(senders.sidePanel, self)).toEqual({ kind: 'extension-page', url: 'chrome-extension://dunwatchid/sidepanel.html' });
     expect(callerOf(senders.lockerTab, self)).toMatchObject({ kind: 'extension-page' });
     expect(callerOf(senders.otherExtension, self)).toBe('sent by another extension');
@@ -113,6 +116,6 @@ describe('guarded listener', () => {
     expect(listener({ type: 'dunwatch:focus', messageId: 'x' }, senders.sidePanel!)).toBeUndefined();
     expect(listener({ type: 'other:thing' }, senders.sidePanel!)).toBeUndefined();
     expect(listener('dunwatch:evidence-list', senders.sidePanel!)).toBeUndefined();
-    expect(handled).toEqual([['dunwatch:tab-status', { kind: 'content-script', tabId: 3, url: 'https://mail.google.com/mail/u/0/#inbox' }]]);
+    expect(handled).toEqual([['dunwatch:tab-status', { kind: 'content-script', tabId: 3, url: 'https://mail.google.com/mail/u/0/#inbox', frameId: 0 }]]);
   });
 });

@@ -35,7 +35,7 @@ export interface SelfId {
 export type Caller =
   | { kind: 'extension-page'; url: string }
   /** url: the sending frame's; tabUrl and windowId as the browser gives them (tabUrl needs site access) */
-  | { kind: 'content-script'; tabId: number; url: string; tabUrl?: string; windowId?: number };
+  | { kind: 'content-script'; tabId: number; url: string; tabUrl?: string; windowId?: number; frameId?: number };
 
 /** This extension as the browser names it (`browser.runtime`). */
 export function selfFrom(runtime: { id: string; getURL(path: string): string }): SelfId {
@@ -98,7 +98,16 @@ export function callerOf(sender: SenderLike | undefined | null, self: SelfId): C
   const tabId = sender.tab?.id;
   if (typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0) {
     const { url: tabUrl, windowId } = sender.tab!;
-    return { kind: 'content-script', tabId, url, ...(typeof tabUrl === 'string' ? { tabUrl } : {}), ...(typeof windowId === 'number' ? { windowId } : {}) };
+    const frameId = sender.frameId;
+    return {
+      kind: 'content-script',
+      tabId,
+      url,
+      ...(typeof tabUrl === 'string' ? { tabUrl } : {}),
+      ...(typeof windowId === 'number' ? { windowId } : {}),
+      // which frame of the tab (sites that read mail in frames send one report per frame)
+      ...(typeof frameId === 'number' && Number.isInteger(frameId) && frameId >= 0 ? { frameId } : {}),
+    };
   }
   return 'neither an extension page nor a tab';
 }

@@ -16,5 +16,6 @@ export function tabMessage(r: ScannedMessage): TabMessage {
     ...(r.info.subject ? { subject: r.info.subject } : {}),
     text: r.text,
     findings: r.findings,
+    ...(r.info.fallback ? { fallback: true } : {}),
   };
 }

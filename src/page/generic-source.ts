@@ -3,8 +3,8 @@
  * text-bearing blocks — articles, list items, table cells, paragraphs, preformatted text —
  * each judged as one message. With a selection, only the block around the selection.
  */
-import type { MessageInfo, MessageSource } from './loop';
-import { UI_ATTRIBUTE } from './extract';
+import { isOwnUi } from './layer';
+import type { MessageInfo, MessageSource } from './types';
 
 const CANDIDATES = 'article, [role="article"], [role="listitem"], [role="row"], li, td, blockquote, pre, p, section';
 const MIN_CHARS = 20;
@@ -28,7 +28,7 @@ export function genericSource(doc: Document, options: { selection?: Range } = {}
     if (scope instanceof Element && scope.matches(CANDIDATES)) all.unshift(scope);
     // outermost candidates that are not too long: a whole <article>, not each of its <p>s
     return all.filter((el) => {
-      if (el.closest(`[${UI_ATTRIBUTE}]`)) return false;
+      if (isOwnUi(el)) return false;
       const len = textLength(el);
       if (len < MIN_CHARS || len > MAX_CHARS) return false;
       for (let p = el.parentElement; p; p = p.parentElement) if (p.matches(CANDIDATES) && textLength(p) <= MAX_CHARS) return false;

@@ -5,6 +5,7 @@
  * API get boxes drawn in an overlay inside our shadow root.
  */
 import { CATEGORIES, type Category } from '../engine/types';
+import { markOwn } from './layer';
 
 export const HIGHLIGHT_PREFIX = 'dunwatch-';
 
@@ -69,7 +70,7 @@ export class Highlighter {
         win.CSS.highlights.set(HIGHLIGHT_PREFIX + c, h);
       }
       const style = doc.createElement('style');
-      style.setAttribute('data-dunwatch-ui', '');
+      markOwn(style);
       style.textContent = highlightCss();
       (doc.head ?? doc.documentElement).append(style);
       reg = { win, highlights, style };

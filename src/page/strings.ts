@@ -30,6 +30,8 @@ const STRINGS = {
     evidenceFailed: (e: string) => `Could not save: ${e}`,
     category: { threat: 'Threat', privacy: 'Privacy', abuse: 'Abusive language', deception: 'Deception', harassment: 'Harassment', unfair: 'Unfair practice' },
     severity: { high: 'serious', medium: 'moderate', low: 'minor' },
+    fallbackMarker: '(Read without a site layout.)',
+    fallbackCard: "This page's layout was not recognised: Dunwatch read the visible text instead, so what counts as one message is a guess.",
   },
   'zh-CN': {
     marker: (n: number) => `催收哨兵：这条消息有${n}处问题。打开说明。`,
@@ -59,6 +61,8 @@ const STRINGS = {
     evidenceFailed: (e: string) => `无法保存：${e}`,
     category: { threat: '威胁', privacy: '隐私', abuse: '辱骂', deception: '欺骗', harassment: '骚扰', unfair: '不公平做法' },
     severity: { high: '严重', medium: '中等', low: '轻微' },
+    fallbackMarker: '（未按网站布局读取。）',
+    fallbackCard: '未能识别此页面的布局：催收哨兵改为读取页面上可见的文字，因此哪些文字算作一条消息是推测的。',
   },
   'zh-TW': {
     marker: (n: number) => `催收哨兵：這則訊息有${n}處問題。打開說明。`,
@@ -88,6 +92,8 @@ const STRINGS = {
     evidenceFailed: (e: string) => `無法儲存：${e}`,
     category: { threat: '威脅', privacy: '隱私', abuse: '辱罵', deception: '欺騙', harassment: '騷擾', unfair: '不公平做法' },
     severity: { high: '嚴重', medium: '中等', low: '輕微' },
+    fallbackMarker: '（未按網站版面讀取。）',
+    fallbackCard: '未能辨識此頁面的版面：催收哨兵改為讀取頁面上可見的文字，因此哪些文字算作一則訊息是推測的。',
   },
 } satisfies Record<UiLang, { category: Record<Category, string>; severity: Record<Severity, string> } & Record<string, unknown>>;
 

@@ -39,6 +39,24 @@ function safeQuery(scope: ParentNode, css: string): Element | null {
   }
 }
 
+/** Every element a probe can find from `root`, in scope order (for `all` probes). */
+function findAllInScope(root: Element, probe: CssProbe): Element[] {
+  const scope = probe.scope ?? 'root';
+  const all = (from: ParentNode): Element[] => {
+    try {
+      return Array.from(from.querySelectorAll(probe.css));
+    } catch {
+      return [];
+    }
+  };
+  if (probe.frame || scope === 'preceding' || scope === 'closest') {
+    const one = findInScope(root, { ...probe, all: false });
+    return one ? [one] : [];
+  }
+  if (scope === 'document') return all(root.ownerDocument);
+  return [...(root.matches(probe.css) ? [root] : []), ...all(root)];
+}
+
 function findInScope(root: Element, probe: CssProbe): Element | null {
   const scope = probe.scope ?? 'root';
   if (probe.frame) {
@@ -114,10 +132,18 @@ export function resolveField(root: Element, field: Field | undefined, url?: stri
       continue;
     }
     const css = asCss(probe);
+    if (css.all && css.pattern) {
+      for (const el of findAllInScope(root, css)) {
+        const value = readProbe(el, css);
+        if (value !== undefined) return { el, value, probe };
+      }
+      continue;
+    }
     const el = findInScope(root, css);
     if (!el) continue;
     const value = readProbe(el, css);
-    if (css.pattern && value === undefined) continue; // a pattern that does not match means "not this probe"
+    // a pattern that does not match, or an attribute the element does not have, means "not this probe"
+    if ((css.pattern || css.attr) && value === undefined) continue;
     return { el, value, probe };
   }
   return undefined;
@@ -157,8 +183,10 @@ export function extractRecord(root: Element, layout: LayoutSelectors, opts: Extr
   const senderHit = resolveField(root, layout.sender, opts.url);
   let sender = senderHit?.value;
   const direction = decideDirection(root, layout.direction, sender, opts.url);
-  // A page-wide sender (the chat's title) names the other party, never the reader's own messages.
-  if (direction === 'outgoing' && senderHit && typeof senderHit.probe === 'object' && 'scope' in senderHit.probe && senderHit.probe.scope === 'document') {
+  // A page-wide sender (the chat's title) names the other party: only for messages known to be
+  // theirs, never for the reader's own, nor for one whose direction is unknown (evidence must
+  // not put the collector's name on what may be the reader's reply).
+  if (direction !== 'incoming' && senderHit && typeof senderHit.probe === 'object' && 'scope' in senderHit.probe && senderHit.probe.scope === 'document') {
     sender = undefined;
   }
   const sentAtShown = resolveField(root, layout.sentTime, opts.url)?.value;

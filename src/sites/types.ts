@@ -27,6 +27,11 @@ export interface CssProbe {
   /** regular expression over the text/attribute; capture group 1 (else the whole match) is the value */
   pattern?: string;
   /**
+   * try every element `css` finds (in scope order) and take the first whose value matches
+   * `pattern`, instead of only the first element (a status line among many spans)
+   */
+  all?: boolean;
+  /**
    * look inside this same-origin iframe (CSS from the probe's scope) and run `css` in its document
    * (Proton Mail renders the message body in a sandboxed same-origin iframe)
    */
@@ -46,7 +51,12 @@ export type Field = Probe | readonly Probe[];
 
 export type Direction = 'incoming' | 'outgoing' | 'unknown';
 
-/** How to tell a message the reader sent from one they received. Tried in this order. */
+/**
+ * How to tell a message the reader sent from one they received. Tried in this order.
+ * A message is the reader's own only on POSITIVE evidence (a "you sent" marker, the reader's
+ * own handle or address as its sender, a "You:" prefix). Nothing decides → 'unknown', which the
+ * page loop scans as incoming: a layout that drops one marker must not silence a collector.
+ */
 export interface DirectionSpec {
   /** any of these found (scope as in `CssProbe`) → outgoing */
   outgoing?: readonly Probe[];
@@ -56,8 +66,8 @@ export interface DirectionSpec {
   self?: Field;
   /** sender values that mean the reader ("You", "我", "me"); compared case-insensitively */
   selfNames?: readonly string[];
-  /** when nothing above decides (default 'unknown') */
-  otherwise?: Direction;
+  /** when nothing above decides (default 'unknown'); never 'outgoing': that needs evidence */
+  otherwise?: Exclude<Direction, 'outgoing'>;
 }
 
 /** Selectors for one kind of view (an open conversation, or an inbox list with previews). */
@@ -107,10 +117,14 @@ export interface FixtureSpec {
 export interface SiteAdapter {
   /** folder name, kebab-case */
   id: string;
+  /** bumped whenever selectors change (diagnostics report it; a refreshed adapter is a new version) */
+  version: number;
   name: string;
   kind: 'webmail' | 'messaging';
   /** WebExtension match patterns of the pages this adapter claims */
   matches: readonly string[];
+  /** the messages are in frames of the page (classic QQ Mail's reader is an iframe): run in every frame */
+  allFrames?: boolean;
   layouts: { thread?: LayoutSelectors; list?: LayoutSelectors };
 }
 

@@ -19,6 +19,8 @@ export interface ExtensionBrowser {
   requests: string[];
   /** serve `html` at `url` (path match, query and hash ignored) */
   serve(url: string, html: string): Promise<void>;
+  /** origin + path of every page served so far */
+  served: Set<string>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function launchExtensionBrowser(opts: { userDataDir?: string; keepW
     ],
   });
   const requests: string[] = [];
+  const served = new Set<string>();
   context.on('request', (r) => requests.push(r.url()));
   // everything that is not the extension itself is refused, unless a fixture route below serves it
   await context.route((url) => url.protocol !== 'chrome-extension:', (route) => route.abort());
@@ -53,8 +56,10 @@ export async function launchExtensionBrowser(opts: { userDataDir?: string; keepW
     extensionId,
     welcome,
     requests,
+    served,
     async serve(url, html) {
       const target = new URL(url);
+      served.add(target.origin + target.pathname);
       await context.route(
         (u) => u.origin === target.origin && u.pathname === target.pathname,
         (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
@@ -65,16 +70,4 @@ export async function launchExtensionBrowser(opts: { userDataDir?: string; keepW
       if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Wait until every message root the page shows carries a scan result. */
-export async function waitForScan(page: Page, rootSelector: string, count: number): Promise<void> {
-  await page.waitForFunction(
-    ({ sel, n }) => {
-      const roots = Array.from(document.querySelectorAll(sel));
-      return roots.length >= n && roots.every((r) => r.hasAttribute('data-dunwatch-state'));
-    },
-    { sel: rootSelector, n: count },
-    { timeout: 20_000 },
-  );
 }

@@ -24,6 +24,7 @@ import { fakePng, sampleRecords } from '../../src/evidence/fixtures';
 import { Ledger } from '../../src/evidence/ledger';
 import { generateInstallKey } from '../../src/evidence/signing';
 import { adapterModules } from '../../src/sites/registry';
+import { Layer, waitForReport } from './page-state';
 import { EXTENSION_DIR, ROOT, findChromium } from './paths';
 
 interface Session {
@@ -89,12 +90,32 @@ async function pressToolbarButton(s: Session, page: Page): Promise<void> {
   await cdp.detach();
 }
 
-const notice = (page: Page) => page.locator('[data-dunwatch-ui="host"] [data-dunwatch-notice]');
+/** The in-page notice's text ('' when none), read in our closed layer. */
+const notice = async (page: Page) => {
+  const layer = new Layer(page);
+  try {
+    return (await layer.text('.notice')) ?? '';
+  } finally {
+    await layer.detach();
+  }
+};
+/** A real click on a control in our closed layer. */
+const press = async (page: Page, selector: string) => {
+  const layer = new Layer(page);
+  try {
+    await layer.waitFor(selector);
+    await layer.click(selector);
+  } finally {
+    await layer.detach();
+  }
+};
 
 async function openFixture(s: Session, site: string): Promise<Page> {
   const page = await s.context.newPage();
   await page.goto(pick(site).fixture.url);
-  await page.locator('[data-dunwatch-ui="host"] button.marker').first().waitFor({ state: 'attached', timeout: 20_000 });
+  const layer = new Layer(page);
+  await layer.waitFor('button.marker');
+  await layer.detach();
   return page;
 }
 
@@ -121,24 +142,25 @@ describe('evidence locker in Chromium', () => {
       const gmail = await openFixture(s, 'gmail');
       await pressToolbarButton(s, gmail);
       await gmail.bringToFront();
-      const flaggedBox = (await gmail.locator('[data-dunwatch-state="flagged"]').first().boundingBox())!;
-      await gmail.locator('[data-dunwatch-ui="host"] button.marker').first().click();
-      await gmail.locator('[data-dunwatch-ui="host"] [role="dialog"] [data-dunwatch-save="message"]').click();
-      await expect.poll(() => notice(gmail).getAttribute('data-dunwatch-notice'), { timeout: 40_000 }).toBe('saved');
-      expect(await notice(gmail).innerText()).toBe('Saved to the evidence locker.');
+      // the first flagged Gmail message is the collector's (the first message root of the fixture)
+      const flaggedBox = (await gmail.locator('div[data-message-id]').first().boundingBox())!;
+      await press(gmail, 'button.marker');
+      await press(gmail, '[role="dialog"] button.save-message');
+      await expect.poll(() => notice(gmail), { timeout: 40_000 }).toBe('Saved to the evidence locker.');
 
       // WhatsApp: the save button beside the marker (one message), then "Save whole thread" from the card
       const wa = await openFixture(s, 'whatsapp');
       await wa.bringToFront(); // the tab shown (captureVisibleTab takes the window's shown tab; the background checks it is the sender's)
-      await wa.locator('[data-dunwatch-ui="host"] button.save').first().click();
-      await expect.poll(() => notice(wa).getAttribute('data-dunwatch-notice'), { timeout: 40_000 }).toBe('saved');
-      const messages = await wa.locator('[data-dunwatch-state]').count();
-      await wa.locator('[data-dunwatch-ui="host"] button.marker').first().click();
-      await wa.locator('[data-dunwatch-ui="host"] [role="dialog"] [data-dunwatch-save="thread"]').click();
-      await expect.poll(() => notice(wa).innerText(), { timeout: 40_000 }).toContain(`${messages} messages saved`);
+      await press(wa, 'button.save');
+      await expect.poll(() => notice(wa), { timeout: 40_000 }).toMatch(/^Saved to the evidence locker\./);
+      const messages = (await waitForReport(s.worker, wa, (r) => r.status === 'ok')).stats!.messages;
+      await press(wa, 'button.marker');
+      await press(wa, '[role="dialog"] button.save-thread');
+      await expect.poll(() => notice(wa), { timeout: 40_000 }).toContain(`${messages} messages saved`);
 
       // the context-menu path: a right-click on a message, then the background's command (what the menu item sends)
-      const flagged = wa.locator('[data-dunwatch-state="flagged"]').first();
+      // the collector's first WhatsApp message (the fixture's first message root) is flagged
+      const flagged = wa.locator('#main div[data-id]').first();
       await flagged.dispatchEvent('contextmenu');
       // (without the "tabs" permission the worker cannot read tab URLs: send to every tab; only
       // the one that saw the right-click has a target)
@@ -150,7 +172,7 @@ describe('evidence locker in Chromium', () => {
       });
       expect(sentTo, 'the content script of the right-clicked tab took the command').toContain('ok');
       // (no activeTab on this tab: which refusal headless Chromium gives for a tab that is not in front varies)
-      await expect.poll(() => notice(wa).innerText(), { timeout: 40_000 }).toMatch(/^Saved to the evidence locker\. Saved without a screenshot/);
+      await expect.poll(() => notice(wa), { timeout: 40_000 }).toMatch(/^Saved to the evidence locker\. Saved without a screenshot/);
 
       const locker = await openLocker(s);
       await expect.poll(async () => (await lockerRecords(locker)).length).toBe(1 + 1 + messages + 1);

@@ -14,7 +14,8 @@ import { readLabel } from '../../src/research/labels';
 import { redact } from '../../src/research/redact';
 import { SAMPLE_REDACTION, sampleProblems, type ResearchSample } from '../../src/research/sample';
 import { adapterModules } from '../../src/sites/registry';
-import { launchExtensionBrowser, waitForScan, type ExtensionBrowser } from './browser';
+import { launchExtensionBrowser, type ExtensionBrowser } from './browser';
+import { waitForReport } from './page-state';
 import { ROOT } from './paths';
 
 // a name with no honorific or "this is" cue: only compromise's tagger finds it
@@ -93,8 +94,8 @@ describe('research page', () => {
     await b.serve(fixture.url, readFileSync(join(ROOT, 'src/sites/gmail/fixtures', fixture.file), 'utf8'));
     const mail = await b.context.newPage();
     await mail.goto(fixture.url);
-    await waitForScan(mail, '[data-dunwatch-state]', 1);
-    const flagged = await mail.$$eval('[data-dunwatch-state]', (els) => els.filter((e) => Number(e.getAttribute('data-dunwatch-findings')) > 0).length);
+    const report = await waitForReport(b.worker, mail, (r) => r.status === 'ok' && (r.stats?.flagged ?? 0) > 0);
+    const flagged = report.stats!.flagged;
     expect(flagged).toBeGreaterThan(0);
 
     const page = await b.context.newPage();

@@ -14,12 +14,13 @@ import type { Page } from 'playwright-core';
 import { getEngine } from '../../src/engine/bundled';
 import { adapterSource } from '../../src/extension/adapter-source';
 import type { TabStatus } from '../../src/extension/messages';
-import { extractText } from '../../src/page/extract';
+import { extractText } from '../../src/page/text-map';
 import { adapterModules } from '../../src/sites/registry';
 import { PAGE } from '../../src/ui/sidepanel/fixture-messages';
 import { buildModel } from '../../src/ui/sidepanel/model';
 import { reportFrom } from '../../src/ui/sidepanel/test-report';
-import { launchExtensionBrowser, waitForScan, type ExtensionBrowser } from './browser';
+import { launchExtensionBrowser, type ExtensionBrowser } from './browser';
+import { Layer, waitForScanned } from './page-state';
 import { EXTENSION_DIR, ROOT } from './paths';
 
 const gmail = adapterModules.find((m) => m.adapter.id === 'gmail')!;
@@ -103,7 +104,15 @@ const inView = (page: Page, index: number) =>
     index,
   );
 
-const card = (page: Page) => page.locator('[data-dunwatch-ui="host"] [role="dialog"]');
+/** The text of the card open on the page ('' when none), read in our closed layer. */
+const cardText = async (page: Page) => {
+  const layer = new Layer(page);
+  try {
+    return (await layer.text('[role="dialog"]')) ?? '';
+  } finally {
+    await layer.detach();
+  }
+};
 
 beforeAll(async () => {
   b = await launchExtensionBrowser();
@@ -131,7 +140,7 @@ describe('side panel on a Gmail thread', () => {
     await b.serve(fixture.url, html);
     site = await b.context.newPage();
     await site.goto(fixture.url);
-    await waitForScan(site, MESSAGE_ROOT, expected.length);
+    await waitForScanned(b.worker, site, expected.length);
     let found: Awaited<ReturnType<typeof gmailReport>>;
     for (let i = 0; i < 100 && !(found = await gmailReport()); i++) await new Promise((r) => setTimeout(r, 200));
     if (!found) throw new Error('no Gmail report with messages in session storage (is the content-script protocol on this branch?)');
@@ -173,8 +182,7 @@ describe('side panel on a Gmail thread', () => {
     const title = (await target.locator('.sp-title').textContent()) ?? '';
     await target.click();
     await expect.poll(() => inView(site, last), { timeout: 5_000 }).toBe(true);
-    await card(site).waitFor({ state: 'visible', timeout: 5_000 });
-    expect(await card(site).innerText()).toContain(title);
+    await expect.poll(() => cardText(site), { timeout: 5_000 }).toContain(title);
     expect(await panel.textContent('[role=status]')).toBe('');
     await panel.close();
   });
@@ -197,7 +205,7 @@ describe('side panel on a Gmail thread', () => {
     for (let i = titles.length - 1; i > firstMessageAt; i--) await panel.keyboard.press('k');
     expect(await panel.evaluate(() => document.activeElement?.querySelector('.sp-title')?.textContent)).toBe(titles[firstMessageAt]);
     await expect.poll(() => inView(site, 0), { timeout: 5_000 }).toBe(true);
-    await expect.poll(async () => (await card(site).count()) > 0 && (await card(site).innerText()).includes(titles[firstMessageAt]!), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => cardText(site), { timeout: 5_000 }).toContain(titles[firstMessageAt]!);
     await panel.close();
   });
 

@@ -15,7 +15,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEngine } from '../../src/engine/bundled';
 import { adapterSource } from '../../src/extension/adapter-source';
-import { extractText } from '../../src/page/extract';
+import { extractText } from '../../src/page/text-map';
 import { adapterModules } from '../../src/sites/registry';
 import { ROOT, launchFirefox, type FirefoxSession } from './browser';
 

@@ -15,13 +15,15 @@ const self = { css: 'a[aria-label^="Google Account"]', scope: 'document', attr: 
 
 export const adapter: SiteAdapter = {
   id: 'gmail',
+  version: 2,
   name: 'Gmail',
   kind: 'webmail',
   matches: ['https://mail.google.com/*'],
   layouts: {
     thread: {
       messageRoot: ['div[data-message-id]', 'div.adn.ads'],
-      body: ['div.a3s', 'div.ii.gt'],
+      // the classes are minified names; the body's own `dir` wrapper is the fallback when they are renamed
+      body: ['div.a3s', 'div.ii.gt', 'div[dir="ltr"]', 'div[dir="auto"]'],
       sender: [
         { css: 'h3 span[email]', attr: 'email' },
         { css: 'span[data-hovercard-id][name]', attr: 'data-hovercard-id' },
@@ -62,6 +64,18 @@ export const adapter: SiteAdapter = {
 export const fixtures: FixtureSpec[] = [
   {
     file: 'thread.html',
+    layout: 'thread',
+    url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTzXkLqmBvRwJkPcNdHsVbWtr',
+    expect: { messageRoot: 3, body: 3, sender: 3, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },
+    records: [
+      { direction: 'incoming', sender: 'notices@apex-recovery.example', sentAt: '2026-11-28T10:02', sentAtShown: 'Sat, Nov 28, 2026, 10:02 AM', threadId: 'thread-f:1851234567890123456', subject: 'Final notice - account 4471', bodyIncludes: 'warrant will be issued for your arrest' },
+      { direction: 'outgoing', sender: 'jordan.lee@example.com', sentAt: '2026-11-28T13:40', bodyIncludes: 'I dispute this debt' },
+      { direction: 'incoming', sender: 'sam.rivera@example.org', sentAt: '2026-11-29T09:15', bodyIncludes: 'still on for lunch' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): all minified classes renamed: the body is found by its dir wrapper, the sender by its hovercard id
+    file: 'thread-drift.html',
     layout: 'thread',
     url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTzXkLqmBvRwJkPcNdHsVbWtr',
     expect: { messageRoot: 3, body: 3, sender: 3, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },

@@ -12,6 +12,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'google-messages',
+  version: 1,
   name: 'Google Messages for web',
   kind: 'messaging',
   matches: ['https://messages.google.com/web/*'],
@@ -46,6 +47,18 @@ export const adapter: SiteAdapter = {
 export const fixtures: FixtureSpec[] = [
   {
     file: 'thread.html',
+    layout: 'thread',
+    url: 'https://messages.google.com/web/conversations/82',
+    expect: { messageRoot: 3, body: 3, sender: 3, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },
+    records: [
+      { direction: 'incoming', sender: '(555) 014-2233', sentAt: '2026-11-28T21:47', sentAtShown: 'November 28, 2026 at 9:47 PM', threadId: '82', subject: '(555) 014-2233', bodyIncludes: 'tell everyone at your church' },
+      { direction: 'outgoing', sender: 'You', sentAt: '2026-11-28T21:55', bodyIncludes: 'Stop texting me this late' },
+      { direction: 'incoming', sender: '(555) 014-2233', sentAt: '2026-11-29T10:10', bodyIncludes: 'Your payment of $150 was received' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): the text part's data-e2e hook gone: the body from the text part itself
+    file: 'thread-drift.html',
     layout: 'thread',
     url: 'https://messages.google.com/web/conversations/82',
     expect: { messageRoot: 3, body: 3, sender: 3, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },

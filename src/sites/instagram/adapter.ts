@@ -12,6 +12,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'instagram',
+  version: 1,
   name: 'Instagram direct messages',
   kind: 'messaging',
   matches: ['https://www.instagram.com/direct/*'],
@@ -31,6 +32,18 @@ export const adapter: SiteAdapter = {
 export const fixtures: FixtureSpec[] = [
   {
     file: 'thread.html',
+    layout: 'thread',
+    url: 'https://www.instagram.com/direct/t/17843512345678901/',
+    expect: { messageRoot: 3, body: 3, sender: 2, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },
+    records: [
+      { direction: 'incoming', sender: 'quickcash.collect', sentAt: '2026-11-28T22:14', sentAtShown: 'Nov 28, 2026, 10:14 PM', threadId: '17843512345678901', subject: 'quickcash.collect', bodyIncludes: 'tag you in a post' },
+      { direction: 'outgoing', sentAt: '2026-11-28T22:14', bodyIncludes: 'Who is this?' },
+      { direction: 'incoming', sender: 'quickcash.collect', sentAt: '2026-11-28T22:14', bodyIncludes: 'account number 7781' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): no "Double tap to like" label: the bubble text from its dir=auto block
+    file: 'thread-drift.html',
     layout: 'thread',
     url: 'https://www.instagram.com/direct/t/17843512345678901/',
     expect: { messageRoot: 3, body: 3, sender: 2, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },

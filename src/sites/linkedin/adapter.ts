@@ -12,6 +12,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'linkedin',
+  version: 2,
   name: 'LinkedIn messaging',
   kind: 'messaging',
   matches: ['https://www.linkedin.com/messaging/*'],
@@ -29,7 +30,9 @@ export const adapter: SiteAdapter = {
       ],
       threadId: [{ url: '/messaging/thread/([^/?#]+)' }],
       subject: [{ css: '.msg-entity-lockup__entity-title, #thread-detail-jump-target', scope: 'document' }],
-      direction: { incoming: ['.msg-s-event-listitem--other'], self: { css: '.global-nav__me-photo', scope: 'document', attr: 'alt' }, otherwise: 'outgoing' },
+      // outgoing only when the group's author is the signed-in member (the nav photo's alt); version 1 took
+      // every message without `--other` as the reader's own
+      direction: { incoming: ['.msg-s-event-listitem--other'], self: { css: '.global-nav__me-photo', scope: 'document', attr: 'alt' } },
     },
   },
 };
@@ -44,6 +47,18 @@ export const fixtures: FixtureSpec[] = [
       { direction: 'incoming', sender: 'Dana Whitfield', sentAtShown: '10:02 AM', threadId: '2-YmU3NDZhMTItOWQ1Zi00ZjA0LWJmMzYtOTg1ZTc3ZjYwMDAxXzAxMA==', subject: 'Dana Whitfield', bodyIncludes: 'contact your colleagues here on LinkedIn' },
       { direction: 'outgoing', sender: 'Jordan Lee', sentAtShown: '10:40 AM', bodyIncludes: 'Please do not contact me here' },
       { direction: 'incoming', sender: 'Dana Whitfield', sentAtShown: '11:15 AM', bodyIncludes: 'Thanks for confirming' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): the group time lost its class: the day heading is the time read
+    file: 'thread-drift.html',
+    layout: 'thread',
+    url: 'https://www.linkedin.com/messaging/thread/2-YmU3NDZhMTItOWQ1Zi00ZjA0LWJmMzYtOTg1ZTc3ZjYwMDAxXzAxMA==/',
+    expect: { messageRoot: 3, body: 3, sender: 3, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },
+    records: [
+      { direction: 'incoming', sender: 'Dana Whitfield', sentAtShown: 'Nov 28, 2026', threadId: '2-YmU3NDZhMTItOWQ1Zi00ZjA0LWJmMzYtOTg1ZTc3ZjYwMDAxXzAxMA==', subject: 'Dana Whitfield', bodyIncludes: 'contact your colleagues here on LinkedIn' },
+      { direction: 'outgoing', sender: 'Jordan Lee', sentAtShown: 'Nov 28, 2026', bodyIncludes: 'Please do not contact me here' },
+      { direction: 'incoming', sender: 'Dana Whitfield', sentAtShown: 'Nov 28, 2026', bodyIncludes: 'Thanks for confirming' },
     ],
   },
 ];

@@ -16,6 +16,7 @@ const YOU_SENT = '^(You sent|你已发送|你发送了)$';
 
 export const adapter: SiteAdapter = {
   id: 'messenger',
+  version: 1,
   name: 'Facebook Messenger',
   kind: 'messaging',
   matches: ['https://www.facebook.com/messages/*', 'https://www.messenger.com/*'],
@@ -42,6 +43,18 @@ export const fixtures: FixtureSpec[] = [
       { direction: 'incoming', sender: 'Apex Recovery', sentAt: '2026-11-28T10:02', sentAtShown: 'Nov 28, 2026, 10:02 AM', threadId: '100093312345678', subject: 'Apex Recovery', bodyIncludes: 'your boss will get a copy' },
       { direction: 'outgoing', sentAt: '2026-11-28T10:02', bodyIncludes: 'Please put your offer in writing' },
       { direction: 'incoming', sender: 'Apex Recovery', sentAt: '2026-11-29T09:00', bodyIncludes: 'We can offer a payment plan' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): without date separators there is no time to read (optional)
+    file: 'thread-drift.html',
+    layout: 'thread',
+    url: 'https://www.facebook.com/messages/t/100093312345678',
+    expect: { messageRoot: 3, body: 3, sender: 2, sentTime: 0, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },
+    records: [
+      { direction: 'incoming', sender: 'Apex Recovery', threadId: '100093312345678', subject: 'Apex Recovery', bodyIncludes: 'your boss will get a copy' },
+      { direction: 'outgoing', bodyIncludes: 'Please put your offer in writing' },
+      { direction: 'incoming', sender: 'Apex Recovery', bodyIncludes: 'We can offer a payment plan' },
     ],
   },
 ];

@@ -15,6 +15,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'proton-mail',
+  version: 1,
   name: 'Proton Mail',
   kind: 'webmail',
   matches: ['https://mail.proton.me/*'],
@@ -37,6 +38,18 @@ export const adapter: SiteAdapter = {
 export const fixtures: FixtureSpec[] = [
   {
     file: 'thread.html',
+    layout: 'thread',
+    url: 'https://mail.proton.me/u/0/inbox/kT3qVbN9wXz1LmPaR7sYcD2fGhJ4uE6iOpQ8rS0tUvW-AbCdEfGhIjKlMnOpQrStUvWx==',
+    expect: { messageRoot: 3, body: 3, sender: 3, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },
+    records: [
+      { direction: 'incoming', sender: 'recovery@harbor-credit.example', sentAt: '2026-11-28T10:02', sentAtShown: 'Saturday, November 28, 2026 at 10:02 AM', threadId: 'kT3qVbN9wXz1LmPaR7sYcD2fGhJ4uE6iOpQ8rS0tUvW-AbCdEfGhIjKlMnOpQrStUvWx==', subject: 'Outstanding balance – action required', bodyIncludes: 'visit your parents' },
+      { direction: 'outgoing', sender: 'jordan.lee@proton.example', sentAt: '2026-11-28T11:20', bodyIncludes: 'communicate with me in writing only' },
+      { direction: 'incoming', sender: 'recovery@harbor-credit.example', sentAt: '2026-11-30T09:00', bodyIncludes: 'settlement of 60%' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): the address's testid gone: the sender from the element's title
+    file: 'thread-drift.html',
     layout: 'thread',
     url: 'https://mail.proton.me/u/0/inbox/kT3qVbN9wXz1LmPaR7sYcD2fGhJ4uE6iOpQ8rS0tUvW-AbCdEfGhIjKlMnOpQrStUvWx==',
     expect: { messageRoot: 3, body: 3, sender: 3, sentTime: 3, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },

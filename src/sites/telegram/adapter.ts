@@ -15,6 +15,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'telegram',
+  version: 2,
   name: 'Telegram Web (K and A)',
   kind: 'messaging',
   matches: ['https://web.telegram.org/k/*', 'https://web.telegram.org/a/*'],
@@ -30,6 +31,8 @@ export const adapter: SiteAdapter = {
       ],
       sentTime: [
         { css: '.bubble[data-timestamp]', attr: 'data-timestamp' },
+        // K also prints the full date in the time's tooltip
+        { css: '.time .inner[title]', attr: 'title' },
         { css: '.message-time[title]', attr: 'title' },
         { css: '.message-time' },
       ],
@@ -56,6 +59,19 @@ export const fixtures: FixtureSpec[] = [
     ],
   },
   {
+    // the drifted layout (scripts/drift-fixture.ts): no unix data-timestamp: the time's tooltip gives the date as the reader's wall time
+    file: 'thread-k-drift.html',
+    layout: 'thread',
+    url: 'https://web.telegram.org/k/#777000123',
+    expect: expectBoth,
+    records: [
+      { direction: 'incoming', sender: 'Quick Loan Service', sentAt: '2026-11-28T10:02:00', sentAtShown: '28 November 2026, 10:02:00', threadId: '777000123', subject: 'Quick Loan Service', bodyIncludes: 'your contacts will receive' },
+      { direction: 'incoming', sender: 'Quick Loan Service', sentAt: '2026-11-28T10:03:00', bodyIncludes: '上门' },
+      { direction: 'outgoing', sentAt: '2026-11-28T10:30:00', bodyIncludes: 'stop messaging my contacts' },
+      { direction: 'incoming', sender: 'Quick Loan Service', sentAt: '2026-11-28T11:05:00', bodyIncludes: 'repayment schedule' },
+    ],
+  },
+  {
     file: 'thread-a.html',
     layout: 'thread',
     url: 'https://web.telegram.org/a/#777000123',
@@ -65,6 +81,19 @@ export const fixtures: FixtureSpec[] = [
       { direction: 'incoming', sender: 'Quick Loan Service', sentAt: '2026-11-28T10:03', bodyIncludes: '上门' },
       { direction: 'outgoing', sentAt: '2026-11-28T10:30', bodyIncludes: 'stop messaging my contacts' },
       { direction: 'incoming', sender: 'Quick Loan Service', sentAt: '2026-11-28T11:05', bodyIncludes: 'repayment schedule' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): no full date in the time's title: only the clock time is read, so no sentAt
+    file: 'thread-a-drift.html',
+    layout: 'thread',
+    url: 'https://web.telegram.org/a/#777000123',
+    expect: expectBoth,
+    records: [
+      { direction: 'incoming', sender: 'Quick Loan Service', sentAtShown: '10:02', threadId: '777000123', subject: 'Quick Loan Service', bodyIncludes: 'your contacts will receive' },
+      { direction: 'incoming', sender: 'Quick Loan Service', bodyIncludes: '上门' },
+      { direction: 'outgoing', bodyIncludes: 'stop messaging my contacts' },
+      { direction: 'incoming', sender: 'Quick Loan Service', bodyIncludes: 'repayment schedule' },
     ],
   },
 ];

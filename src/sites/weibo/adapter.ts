@@ -13,6 +13,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'weibo',
+  version: 1,
   name: '微博私信 (Weibo private messages)',
   kind: 'messaging',
   matches: ['https://api.weibo.com/chat*', 'https://weibo.com/message*'],
@@ -39,6 +40,18 @@ export const fixtures: FixtureSpec[] = [
       { direction: 'incoming', sender: '速借通贷后管理', sentAt: '2026-11-28T22:10', sentAtShown: '2026-11-28 22:10', threadId: '7712345678', subject: '速借通贷后管理', bodyIncludes: '曝光' },
       { direction: 'outgoing', sender: '李华同学', sentAt: '2026-11-28T22:10', bodyIncludes: '请通过正规渠道' },
       { direction: 'incoming', sender: '速借通贷后管理', sentAt: '2026-11-29T09:05', bodyIncludes: '分期还款方案' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): without the time-line separators there is no time to read (optional)
+    file: 'thread-drift.html',
+    layout: 'thread',
+    url: 'https://api.weibo.com/chat#/chat?to_uid=7712345678&source_from=2',
+    expect: { messageRoot: 3, body: 3, sender: 3, sentTime: 0, threadId: 3, subject: 3, outgoing: 1, incoming: 2 },
+    records: [
+      { direction: 'incoming', sender: '速借通贷后管理', threadId: '7712345678', subject: '速借通贷后管理', bodyIncludes: '曝光' },
+      { direction: 'outgoing', sender: '李华同学', bodyIncludes: '请通过正规渠道' },
+      { direction: 'incoming', sender: '速借通贷后管理', bodyIncludes: '分期还款方案' },
     ],
   },
 ];

@@ -12,6 +12,7 @@ import type { FixtureSpec, SiteAdapter } from '../types';
 
 export const adapter: SiteAdapter = {
   id: 'whatsapp',
+  version: 2,
   name: 'WhatsApp Web',
   kind: 'messaging',
   matches: ['https://web.whatsapp.com/*'],
@@ -25,7 +26,7 @@ export const adapter: SiteAdapter = {
       ],
       sentTime: [{ css: '[data-pre-plain-text]', attr: 'data-pre-plain-text', pattern: '^\\[([^\\]]+)\\]' }],
       threadId: [{ css: '[data-id]', attr: 'data-id', pattern: '^(?:true|false)_([^_]+)_' }],
-      subject: [{ css: '#main header span[title]', scope: 'document', attr: 'title' }],
+      subject: [{ css: '#main header span[title]', scope: 'document', attr: 'title' }, { css: '#main header span[dir="auto"]', scope: 'document' }],
       direction: { outgoing: ['.message-out'], incoming: ['.message-in'], selfNames: ['You', '你'] },
     },
   },
@@ -34,6 +35,19 @@ export const adapter: SiteAdapter = {
 export const fixtures: FixtureSpec[] = [
   {
     file: 'thread.html',
+    layout: 'thread',
+    url: 'https://web.whatsapp.com/',
+    expect: { messageRoot: 4, body: 4, sender: 4, sentTime: 4, threadId: 4, subject: 4, outgoing: 1, incoming: 3 },
+    records: [
+      { direction: 'incoming', sender: 'Apex Recovery', sentAt: '2026-11-28T10:02', sentAtShown: '10:02, 28/11/2026', threadId: '15550142233@c.us', subject: 'Apex Recovery', bodyIncludes: 'we will post your photo' },
+      { direction: 'incoming', sender: 'Apex Recovery', sentAt: '2026-11-28T10:03', bodyIncludes: '通讯录' },
+      { direction: 'outgoing', sender: 'You', sentAt: '2026-11-28T10:30', bodyIncludes: 'Do not contact my family' },
+      { direction: 'incoming', sender: 'Apex Recovery', sentAt: '2026-11-28T11:05', bodyIncludes: 'office hours' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): hashed classes renamed; the chat title from the header text instead of its title attribute
+    file: 'thread-drift.html',
     layout: 'thread',
     url: 'https://web.whatsapp.com/',
     expect: { messageRoot: 4, body: 4, sender: 4, sentTime: 4, threadId: 4, subject: 4, outgoing: 1, incoming: 3 },

@@ -15,6 +15,7 @@ const self = { css: '[data-test-id="account-email"]', scope: 'document' } as con
 
 export const adapter: SiteAdapter = {
   id: 'yahoo-mail',
+  version: 2,
   name: 'Yahoo Mail',
   kind: 'webmail',
   matches: ['https://mail.yahoo.com/*'],
@@ -25,6 +26,8 @@ export const adapter: SiteAdapter = {
       sender: [
         { css: '[data-test-id="message-from"] [data-test-id="email-pill"]', attr: 'title' },
         { css: '[data-test-id="message-from"]', pattern: '([^\\s<>]+@[^\\s<>]+)' },
+        // the name only (no address: the reader's own message can then not be told apart)
+        { css: '[data-test-id="message-from"] [data-test-id="email-pill"]' },
       ],
       sentTime: [{ css: '[data-test-id="message-date"]', attr: 'title' }, { css: 'time', attr: 'datetime' }],
       threadId: [{ url: '/messages/([^/?#]+)' }],
@@ -53,6 +56,18 @@ export const fixtures: FixtureSpec[] = [
       { direction: 'incoming', sender: 'accounts@meridian-debt.example', sentAt: '2026-11-28T10:02', sentAtShown: 'Sat, Nov 28, 2026 at 10:02 AM', threadId: 'AKeS2xYbqDn7Z0Fw8gU3kLQpA1c', subject: 'Your account has been escalated', bodyIncludes: 'deport' },
       { direction: 'outgoing', sender: 'jordan_lee@yahoo.example', sentAt: '2026-11-28T12:11', bodyIncludes: 'send me the original agreement' },
       { direction: 'incoming', sender: 'sam.rivera@example.org', sentAt: '2026-11-28T16:45', bodyIncludes: 'photos from the weekend' },
+    ],
+  },
+  {
+    // the drifted layout (scripts/drift-fixture.ts): no address in the sender pill's title: names only, so the reader's reply cannot be told apart and is scanned as incoming
+    file: 'thread-drift.html',
+    layout: 'thread',
+    url: 'https://mail.yahoo.com/d/folders/1/messages/AKeS2xYbqDn7Z0Fw8gU3kLQpA1c',
+    expect: { messageRoot: 3, body: 3, sender: 3, sentTime: 3, threadId: 3, subject: 3, outgoing: 0, incoming: 3 },
+    records: [
+      { direction: 'incoming', sender: 'Meridian Debt Services', sentAt: '2026-11-28T10:02', sentAtShown: 'Sat, Nov 28, 2026 at 10:02 AM', threadId: 'AKeS2xYbqDn7Z0Fw8gU3kLQpA1c', subject: 'Your account has been escalated', bodyIncludes: 'deport' },
+      { direction: 'incoming', sender: 'Jordan Lee', sentAt: '2026-11-28T12:11', bodyIncludes: 'send me the original agreement' },
+      { direction: 'incoming', sender: 'Sam Rivera', sentAt: '2026-11-28T16:45', bodyIncludes: 'photos from the weekend' },
     ],
   },
   {

@@ -13,7 +13,7 @@ import { t } from '../i18n';
 import { NoAnswer, checkPaste, type CheckResult, type Send } from './check';
 import { dateOrderFor } from './paste-thread';
 import { PasteResult } from './PasteResult';
-import { TabStatus } from './TabStatus';
+import { TabStatus, type ScanMode } from './TabStatus';
 
 export const DEBOUNCE_MS = 250;
 
@@ -27,7 +27,10 @@ export interface PopupProps {
   status: Status;
   tabId: number | undefined;
   send: Send;
-  scan: () => Promise<void>;
+  /** inject the on-demand scan: the whole page, or the selected text */
+  scan: (mode?: ScanMode) => Promise<void>;
+  /** copy the tab's diagnostics (counts and versions, no content) to the clipboard */
+  copyDiagnostics?: () => Promise<void>;
   openOptions: () => void;
   /** opens the side panel (the tab's findings, message by message); absent where there is none */
   openSidePanel?: () => void;
@@ -114,7 +117,7 @@ export function Popup(props: PopupProps) {
       <section aria-labelledby="tab-heading">
         <h2 id="tab-heading">{t('popupThisPage')}</h2>
         <div id="tab-status" class="panel" aria-live="polite">
-          <TabStatus status={props.status} tabId={props.tabId} scan={props.scan} />
+          <TabStatus status={props.status} tabId={props.tabId} scan={props.scan} {...(props.copyDiagnostics ? { copyDiagnostics: props.copyDiagnostics } : {})} />
         </div>
         <Show when={props.openSidePanel && props.status.stats?.flagged}>
           <button type="button" id="open-side-panel" onClick={() => props.openSidePanel?.()}>

@@ -110,6 +110,14 @@ describe('side panel: what it lists', () => {
     expect(document.querySelector('nav')).toBeNull();
   });
 
+  it('a message read by the fallback reader says so; the others do not', () => {
+    const marked: TabStatus = { ...report, reader: 'fallback', messages: report.messages!.map((m, i) => (i === 0 ? { ...m, fallback: true } : m)) };
+    mount(marked);
+    const notes = [...document.querySelectorAll('article.sp-message')].map((a) => a.querySelector('.sp-fallback')?.textContent ?? null);
+    expect(notes[0]).toBe(msg('sidepanelFallback'));
+    expect(notes.slice(1).every((n) => n === null)).toBe(true);
+  });
+
   it('message text with markup stays text', () => {
     const evil = '<img src=x onerror="window.__pwned=1"> <b>bold</b>';
     const r = reportFrom([{ ...PAGE[0]!, sender: evil, text: `${evil} ${PAGE[0]!.text}`, subject: '<script>window.__pwned=2</script>' }]);

@@ -196,6 +196,12 @@ export function SidePanel(props: SidePanelProps): JSX.Element {
                           <time datetime={pm.message.sentAtIso}>{pm.message.sentAt}</time>
                         </Show>
                       </h3>
+                      {/* read by the fallback reader: the site's layout was not recognised */}
+                      <Show when={pm.message.fallback}>
+                        <p class="sp-fallback" role="note">
+                          {t('sidepanelFallback')}
+                        </p>
+                      </Show>
                       <ul class="plain">
                         <For each={pm.items}>{(item) => <Item item={item} />}</For>
                       </ul>
