@@ -31,9 +31,10 @@ export interface ReaderSwitchOptions extends Omit<LoopOptions, 'source'> {
 export interface ReaderDecision {
   /** message roots the adapter found */
   roots: number;
-  /** of those, roots with visible text in their body */
+  /** of those, roots with visible text in their body (counted up to 3: reading every body of a
+   * 500-message page at once would be a long task, and one is enough to decide) */
   readable: number;
-  /** blocks the fallback reader found (0 when it was not asked) */
+  /** blocks with text the fallback reader found, up to 3 (0 when it was not asked) */
   fallbackBlocks: number;
   /** ms from start to the decision */
   atMs: number;
@@ -45,11 +46,12 @@ export interface ReaderLoop extends PageLoop {
   decision(): ReaderDecision | undefined;
 }
 
-/** How many of a source's messages have visible text. */
-export function readableCount(source: MessageSource, doc: Document): { roots: number; readable: number } {
+/** How many of a source's messages have visible text (stops counting at `upTo`). */
+export function readableCount(source: MessageSource, doc: Document, upTo = Infinity): { roots: number; readable: number } {
   const roots = source.findMessages(doc);
   let readable = 0;
   for (const root of roots) {
+    if (readable >= upTo) break;
     try {
       const info = source.info(root);
       if (info && extractText(info.body).text.trim()) readable++;
@@ -138,11 +140,11 @@ export function startReaderLoop(doc: Document, options: ReaderSwitchOptions): Re
 
   function decide(): void {
     if (stopped) return;
-    const { roots, readable } = readableCount(primary, doc);
+    const { roots, readable } = readableCount(primary, doc, 3);
     const atMs = Math.round(performance.now() - started);
     if (readable > 0) return use('adapter', { roots, readable, fallbackBlocks: 0, atMs });
     fallback ??= makeFallback();
-    const fallbackBlocks = readableCount(fallback, doc).readable;
+    const fallbackBlocks = readableCount(fallback, doc, 3).readable;
     use(fallbackBlocks > 0 ? 'fallback' : 'none', { roots, readable, fallbackBlocks, atMs });
   }
 
