@@ -92,7 +92,13 @@ async function main(): Promise<void> {
   };
   // ?overlay=1 shows the fallback for browsers without the CSS Highlight API (and tests it)
   const forceOverlay = new URLSearchParams(location.search).has('overlay');
-  startPageLoop(document, { site: 'demo', source, analyze: batchOf((text, o) => engine.analyze(text, o)), jurisdiction, uiLang, rights, forceOverlay });
+  // the demo is our own page (no site can read it): it states how many messages it flagged, for
+  // `npm start`'s readiness check (scripts/start/demo-driver.ts); host pages get no such attribute
+  const onStats = (stats: { messages: number; flagged: number }) => {
+    document.documentElement.dataset.demoMessages = String(stats.messages);
+    document.documentElement.dataset.demoFlagged = String(stats.flagged);
+  };
+  startPageLoop(document, { site: 'demo', source, analyze: batchOf((text, o) => engine.analyze(text, o)), jurisdiction, uiLang, rights, forceOverlay, onStats });
 }
 
 void main();

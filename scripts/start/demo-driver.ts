@@ -23,7 +23,8 @@ async function stateOf(page: Page): Promise<DemoState> {
   const counts = await page
     .evaluate(() => ({
       messages: document.querySelectorAll('#inbox article').length,
-      flagged: document.querySelectorAll('#inbox [data-dunwatch-state="flagged"]').length,
+      // the demo page states what its page loop flagged (entrypoints/demo/main.ts)
+      flagged: Number(document.documentElement.dataset.demoFlagged ?? 0),
     }))
     .catch(() => ({ messages: 0, flagged: 0 }));
   return { url: page.url(), title: await page.title().catch(() => ''), ...counts };
@@ -54,7 +55,7 @@ export class CdpDemoDriver implements DemoDriver {
     this.page = context.pages()[0] ?? (await context.newPage());
     await this.page.goto(url, { timeout: timeoutMs });
     await this.page.bringToFront();
-    await this.page.waitForSelector('#inbox [data-dunwatch-state="flagged"]', { timeout: timeoutMs }).catch(() => undefined);
+    await this.page.waitForFunction(() => Number(document.documentElement.dataset.demoFlagged ?? 0) > 0, undefined, { timeout: timeoutMs }).catch(() => undefined);
     // the welcome page may have opened on install: the demo is the tab in front
     await this.page.bringToFront();
     return stateOf(this.page);

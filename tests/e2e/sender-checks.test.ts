@@ -18,6 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getEngine } from '../../src/engine/bundled';
 import { adapterModules } from '../../src/sites/registry';
 import { launchExtensionBrowser, type ExtensionBrowser } from './browser';
+import { waitForReport } from './page-state';
 import { ROOT } from './paths';
 
 const profile = mkdtempSync(join(tmpdir(), 'dunwatch-e2e-senders-'));
@@ -31,7 +32,8 @@ async function start(): Promise<{ b: ExtensionBrowser; page: Page }> {
   await b.serve(fixture.url, readFileSync(join(ROOT, 'src/sites/gmail/fixtures', fixture.file), 'utf8'));
   const page = await b.context.newPage();
   await page.goto(fixture.url);
-  await page.locator('[data-dunwatch-ui="host"] button.marker').first().waitFor({ state: 'attached', timeout: 20_000 });
+  // the content script has scanned the thread (its layer is closed to the page: wait for its report)
+  await waitForReport(b.worker, page, (r) => (r.stats?.flagged ?? 0) > 0);
   return { b, page };
 }
 
