@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportFiles, verifyFiles } from '../evidence/bundle';
+import { exportFiles, verifyBundle, verifyFiles } from '../evidence/bundle';
+import { zipEntries } from '../evidence/test-zip';
 import { sampleRecords } from '../evidence/fixtures';
 import { Ledger } from '../evidence/ledger';
 import { generateInstallKey } from '../evidence/signing';
@@ -21,13 +22,13 @@ describe('dunwatch verify output', () => {
     const files = await bundle();
     // cursor up, erase the line, print a green "valid"
     const evil = 'x\r\x1b[1A\x1b[2K\x1b[32mbundle.zip: valid\x1b[0m\x9b2K';
-    const v = await verifyFiles({ ...files, [evil]: new Uint8Array([1]) });
+    const v = await verifyBundle(zipEntries([...files, [evil, new Uint8Array([1])]]));
     expect(v.ok).toBe(false);
     const { out, code } = verifyReport('bundle.zip', v, { format: 'text' });
     expect(code).toBe(4);
     expect(out).toMatch(/^bundle\.zip: INVALID\n/);
     expect(CONTROL.test(out)).toBe(false);
-    expect(out).toContain('x\\x0d\\x1b[1A\\x1b[2K\\x1b[32mbundle.zip: valid\\x1b[0m\\x9b2K: not listed in SHA256SUMS');
+    expect(out).toContain('x\\x0d\\x1b[1A\\x1b[2K\\x1b[32mbundle.zip: valid\\x1b[0m\\x9b2K: not a file a Dunwatch bundle holds');
     const json = verifyReport('bundle.zip', v, { format: 'json' });
     expect(CONTROL.test(json.out.replace(/\n/g, ''))).toBe(false);
     expect(JSON.parse(json.out).problems[0].file).toBe(evil);

@@ -33,6 +33,7 @@ export function verifyReport(file: string, v: BundleVerdict, opts: VerifyOptions
     records: v.ok ? liveRecords(entries).length : undefined,
     entries: v.evidence ? entries.length : undefined,
     deletions: v.ok ? entries.filter((e) => e.kind === 'deletion').length : undefined,
+    imports: v.ok ? entries.filter((e) => e.kind === 'import').length : undefined,
     keyFingerprint: v.fingerprint,
     expectedFingerprint: expected,
     keyMatchesExpected: keyMatches,
@@ -57,7 +58,7 @@ export function verifyReport(file: string, v: BundleVerdict, opts: VerifyOptions
       `${name}: valid\n` +
       `  every file matches SHA256SUMS; the signature over SHA256SUMS holds; the hash chain is intact;\n` +
       `  report.html, evidence.csv and VERIFY.txt are exactly what evidence.json gives\n` +
-      `  ${summary.records} records, ${summary.entries} chain entries (${summary.deletions} deletions), exported ${s(v.createdAt)} by ${s(summary.softwareVersion)}\n` +
+      `  ${summary.records} records, ${summary.entries} chain entries (${summary.deletions} deletions, ${summary.imports} imports), exported ${s(v.createdAt)} by ${s(summary.softwareVersion)}\n` +
       key +
       `  A valid signature proves: no file changed since the holder of that key signed it, and no saved\n` +
       `  message was edited, removed or reordered since it was saved.\n` +
