@@ -5,9 +5,10 @@
  * answers. Bytes (screenshots, zips) travel as base64, because runtime messages are JSON.
  */
 import type { Finding } from '../engine/types';
-import type { Annotation, ChainProblem } from '../evidence/ledger';
+import type { Annotation, ChainProblem, PendingChange, Provenance } from '../evidence/ledger';
 import type { CaptureRecord } from '../evidence/record';
 import type { BundleProblem } from '../evidence/bundle';
+import type { KeyStatus, StoreImportPreview, TrustedKey } from '../evidence/storage';
 import type { TabMessage } from './messages';
 
 /** One message as the page showed it (the side panel's fields), with where it is on screen (for the screenshot crop). */
@@ -87,6 +88,20 @@ export interface LockerItem {
   /** position of its capture entry in the chain */
   seq: number;
   annotations: Annotation[];
+  /** set when the record came in by import: when, and the key that signed its bundle */
+  imported?: Provenance;
+}
+
+/** A note or deletion an import offered for a record already here; applied only when the user confirms it. */
+export interface LockerPendingChange {
+  importId: string;
+  index: number;
+  change: PendingChange;
+  keyFingerprint: string;
+  importedAt: string;
+  /** the record it is about, to show the user */
+  subject: string | null;
+  sender: string | null;
 }
 
 export interface LockerDeletion {
@@ -108,6 +123,10 @@ export interface EvidenceListResponse {
   items: LockerItem[];
   deletions: LockerDeletion[];
   status: EvidenceStatus;
+  /** changes imports offered for records already here, not applied */
+  pending: LockerPendingChange[];
+  /** this installation's key fingerprint and the keys the user pinned as trusted */
+  keys: { own: string; trusted: TrustedKey[] };
 }
 
 export interface EvidenceScreenshotRequest {
@@ -153,8 +172,38 @@ export interface EvidenceImportRequest {
   type: 'dunwatch:evidence-import';
   /** the bundle, base64 */
   zip: string;
+  /** the head hash the preview showed: refused if the bundle is another one */
+  expectHeadSha256?: string;
 }
-export type EvidenceImportResponse = { ok: true; added: number; skipped: number; saved: boolean } | { ok: false; problems: BundleProblem[] };
+export type EvidenceImportResponse =
+  | { ok: true; added: number; records: number; skipped: number; pending: PendingChange[]; importId?: string; fingerprint: string; key: KeyStatus; saved: boolean }
+  | { ok: false; problems: BundleProblem[] };
+
+/** Locker page → background: what importing this bundle would do, and whose key signed it; nothing changes. */
+export interface EvidenceImportPreviewRequest {
+  type: 'dunwatch:evidence-import-preview';
+  zip: string;
+}
+export type EvidenceImportPreviewResponse = StoreImportPreview | { ok: false; problems: BundleProblem[] };
+
+/** Locker page → background: the user confirmed these pending changes of an import. */
+export interface EvidenceConfirmPendingRequest {
+  type: 'dunwatch:evidence-confirm-pending';
+  importId: string;
+  indexes: number[];
+}
+
+/** Locker page → background: trust (or stop trusting) a signing key, under the user's label. */
+export interface EvidencePinKeyRequest {
+  type: 'dunwatch:evidence-pin-key';
+  fingerprint: string;
+  label: string;
+}
+export interface EvidenceUnpinKeyRequest {
+  type: 'dunwatch:evidence-unpin-key';
+  fingerprint: string;
+}
+export type EvidenceKeysResponse = { ok: true; trusted: TrustedKey[] } | { ok: false; error: string };
 
 export interface EvidenceRetryRequest {
   type: 'dunwatch:evidence-retry';
@@ -176,6 +225,10 @@ export type EvidenceRequest =
   | EvidenceVerifyRequest
   | EvidenceExportRequest
   | EvidenceImportRequest
+  | EvidenceImportPreviewRequest
+  | EvidenceConfirmPendingRequest
+  | EvidencePinKeyRequest
+  | EvidenceUnpinKeyRequest
   | EvidenceRetryRequest;
 
 const obj = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null && !Array.isArray(m);
@@ -223,7 +276,15 @@ export function isEvidenceRequest(m: unknown): m is EvidenceRequest {
     case 'dunwatch:evidence-export':
       return m.language === 'en' || m.language === 'zh-CN';
     case 'dunwatch:evidence-import':
+      return str(m.zip) && optStr(m.expectHeadSha256);
+    case 'dunwatch:evidence-import-preview':
       return str(m.zip);
+    case 'dunwatch:evidence-confirm-pending':
+      return str(m.importId) && Array.isArray(m.indexes) && m.indexes.length > 0 && m.indexes.every((i) => Number.isInteger(i) && i >= 0);
+    case 'dunwatch:evidence-pin-key':
+      return str(m.fingerprint) && str(m.label);
+    case 'dunwatch:evidence-unpin-key':
+      return str(m.fingerprint);
     case 'dunwatch:evidence-list':
     case 'dunwatch:evidence-verify':
     case 'dunwatch:evidence-retry':

@@ -12,16 +12,18 @@
  * cleared as soon as nothing is pending.
  */
 import { fromBase64Strict, sha256Hex, toBase64 } from '../evidence/canonical';
-import { verifyChain, type Annotation, type ChainEntry } from '../evidence/ledger';
+import { openPending, provenance, verifyChain, type Annotation, type ChainEntry } from '../evidence/ledger';
 import { newCaptureRecord, type CaptureRecord } from '../evidence/record';
-import type { EvidenceStore, WriteFailure } from '../evidence/storage';
+import type { EvidenceStore, TrustedKey, WriteFailure } from '../evidence/storage';
 import type {
   CapturedMessage,
   EvidenceCaptureRequest,
   EvidenceCaptureResponse,
   EvidenceChangedEvent,
   EvidenceExportResponse,
+  EvidenceImportPreviewResponse,
   EvidenceImportResponse,
+  EvidenceKeysResponse,
   EvidenceListResponse,
   EvidenceRequest,
   EvidenceScreenshotResponse,
@@ -30,6 +32,7 @@ import type {
   EvidenceWriteResponse,
   LockerDeletion,
   LockerItem,
+  LockerPendingChange,
   NoScreenshot,
 } from './evidence-messages';
 
@@ -151,7 +154,15 @@ export class EvidenceService {
       case 'dunwatch:evidence-export':
         return this.export(req.language);
       case 'dunwatch:evidence-import':
-        return this.import(req.zip);
+        return this.import(req.zip, req.expectHeadSha256);
+      case 'dunwatch:evidence-import-preview':
+        return this.previewImport(req.zip);
+      case 'dunwatch:evidence-confirm-pending':
+        return this.write(async () => ({ saved: (await this.deps.store.confirmPending(req.importId, req.indexes, this.now())).saved }));
+      case 'dunwatch:evidence-pin-key':
+        return this.keys(() => this.deps.store.pinKey(req.fingerprint, req.label, this.now()));
+      case 'dunwatch:evidence-unpin-key':
+        return this.keys(() => this.deps.store.unpinKey(req.fingerprint));
       case 'dunwatch:evidence-retry':
         return this.write(async () => ({ saved: await this.deps.store.retry() }));
     }
@@ -267,21 +278,48 @@ export class EvidenceService {
     this.deps.notify?.({ type: 'dunwatch:evidence-changed', status: this.status() });
   }
 
-  private list(): EvidenceListResponse {
+  private async list(): Promise<EvidenceListResponse> {
     const entries = this.deps.store.ledger.entries;
     const deleted = new Set(entries.filter((e) => e.kind === 'deletion').map((e) => e.recordId));
+    const prov = provenance(entries);
     const items: LockerItem[] = [];
     const byId = new Map<string, LockerItem>();
     const deletions: LockerDeletion[] = [];
     for (const e of entries) {
       if (e.kind === 'capture' && e.payload && !deleted.has(e.recordId)) {
-        const item: LockerItem = { record: e.payload, sha256: e.payloadSha256, seq: e.seq, annotations: [] };
+        const p = prov.get(e.recordId);
+        const item: LockerItem = { record: e.payload, sha256: e.payloadSha256, seq: e.seq, annotations: [], ...(p ? { imported: p } : {}) };
         items.push(item);
         byId.set(e.recordId, item);
       } else if (e.kind === 'annotation' && e.payload) byId.get(e.recordId)?.annotations.push(e.payload);
       else if (e.kind === 'deletion') deletions.push({ recordId: e.recordId, reason: e.payload.reason, deletedAt: e.payload.deletedAt });
     }
-    return { items, deletions, status: this.status() };
+    const pending: LockerPendingChange[] = openPending(entries).map((p) => {
+      const r = byId.get(p.change.recordId)?.record;
+      return { ...p, subject: r?.subject ?? null, sender: r ? (r.sender.name ?? r.sender.address) : null };
+    });
+    const keys = { own: await this.deps.store.ownFingerprint(), trusted: await this.deps.store.trustedKeys() };
+    return { items, deletions, status: this.status(), pending, keys };
+  }
+
+  private async keys(fn: () => Promise<TrustedKey[]>): Promise<EvidenceKeysResponse> {
+    try {
+      const trusted = await fn();
+      this.deps.notify?.({ type: 'dunwatch:evidence-changed', status: this.status() });
+      return { ok: true, trusted };
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+  }
+
+  private async previewImport(zipBase64: string): Promise<EvidenceImportPreviewResponse> {
+    const zip = fromBase64Strict(zipBase64);
+    if (!zip) return { ok: false, problems: [{ file: '(bundle)', reason: 'not a file we can read (bad base64)' }] };
+    try {
+      return await this.deps.store.previewImport(zip);
+    } catch (e) {
+      return { ok: false, problems: [{ file: '(bundle)', reason: (e as Error).message }] };
+    }
   }
 
   private async screenshot(recordId: string): Promise<EvidenceScreenshotResponse> {
@@ -322,11 +360,11 @@ export class EvidenceService {
     }
   }
 
-  private async import(zipBase64: string): Promise<EvidenceImportResponse> {
+  private async import(zipBase64: string, expectHeadSha256?: string): Promise<EvidenceImportResponse> {
     const zip = fromBase64Strict(zipBase64);
     if (!zip) return { ok: false, problems: [{ file: '(bundle)', reason: 'not a file we can read (bad base64)' }] };
     try {
-      const r = await this.deps.store.import(zip);
+      const r = await this.deps.store.import(zip, { importedAt: this.now(), ...(expectHeadSha256 ? { expectHeadSha256 } : {}) });
       if (r.ok) await this.afterWrite([]);
       return r;
     } catch (e) {

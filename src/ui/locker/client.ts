@@ -10,7 +10,9 @@ import {
   newEvidenceId,
   type EvidenceCaptureResponse,
   type EvidenceExportResponse,
+  type EvidenceImportPreviewResponse,
   type EvidenceImportResponse,
+  type EvidenceKeysResponse,
   type EvidenceListResponse,
   type EvidenceRequest,
   type EvidenceScreenshotResponse,
@@ -25,7 +27,14 @@ export interface LockerClient {
   remove(recordId: string, reason: string): Promise<EvidenceWriteResponse>;
   verify(): Promise<EvidenceVerifyResponse>;
   exportZip(language: 'en' | 'zh-CN'): Promise<{ ok: true; zip: Uint8Array; filename: string } | { ok: false; error: string }>;
-  importZip(zip: Uint8Array): Promise<EvidenceImportResponse>;
+  /** what importing would do and whose key signed it; nothing changes */
+  previewImport(zip: Uint8Array): Promise<EvidenceImportPreviewResponse>;
+  /** expectHeadSha256: the head hash the preview showed (refused if the file is another one) */
+  importZip(zip: Uint8Array, expectHeadSha256?: string): Promise<EvidenceImportResponse>;
+  /** apply pending changes of an import that the user confirmed */
+  confirmPending(importId: string, indexes: number[]): Promise<EvidenceWriteResponse>;
+  pinKey(fingerprint: string, label: string): Promise<EvidenceKeysResponse>;
+  unpinKey(fingerprint: string): Promise<EvidenceKeysResponse>;
   retry(): Promise<EvidenceWriteResponse>;
   savePasted(text: string, findings: Finding[], note: string): Promise<EvidenceCaptureResponse>;
   /** the locker changed (another page, a capture in a tab); returns the unsubscribe */
@@ -50,7 +59,11 @@ export function requestClient(send: (req: EvidenceRequest) => Promise<unknown>, 
       const zip = fromBase64Strict(r.zip);
       return zip ? { ok: true, zip, filename: r.filename } : { ok: false, error: 'bad base64' };
     },
-    importZip: (zip) => call({ type: 'dunwatch:evidence-import', zip: toBase64(zip) }),
+    previewImport: (zip) => call({ type: 'dunwatch:evidence-import-preview', zip: toBase64(zip) }),
+    importZip: (zip, expectHeadSha256) => call({ type: 'dunwatch:evidence-import', zip: toBase64(zip), ...(expectHeadSha256 ? { expectHeadSha256 } : {}) }),
+    confirmPending: (importId, indexes) => call({ type: 'dunwatch:evidence-confirm-pending', importId, indexes }),
+    pinKey: (fingerprint, label) => call({ type: 'dunwatch:evidence-pin-key', fingerprint, label }),
+    unpinKey: (fingerprint) => call({ type: 'dunwatch:evidence-unpin-key', fingerprint }),
     retry: () => call({ type: 'dunwatch:evidence-retry' }),
     savePasted: (text, findings, note) => call({ type: 'dunwatch:evidence-save-pasted', id: newEvidenceId(), text, findings, note }),
     onChanged: subscribe,
