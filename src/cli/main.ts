@@ -33,9 +33,10 @@ Usage:
   dunwatch diff OLD.jsonl NEW.jsonl [--format text|json]
                                        which messages' findings changed between two scan
                                        outputs: spans added, removed or moved, per rule
-  dunwatch redact [FILE|-] [--style typed|cfpb] [--amounts]
-                                       personal data -> placeholders, one JSON line per
-                                       record; findings of a scan output are remapped
+  dunwatch redact [FILE|-] [--style typed|cfpb] [--amounts] [--keep FIELD]…
+                                       personal data -> placeholders in every field, one
+                                       JSON line per record; findings of a scan output
+                                       are remapped
   dunwatch verify BUNDLE.zip [--format text|json] [--expect-fingerprint HEX]
                                        check an evidence export: every file against
                                        SHA256SUMS, the signature over SHA256SUMS, the hash
@@ -98,12 +99,20 @@ Output (scan, jsonl): one object per input line, in input order:
   {"id", "lang", "collection": {"is", "score"}, "findings": [{"rule", "category",
    "severity", "start", "end", "excerpt", "law": […]}], …passed-through fields}
 
-Redaction (redact): names (en, zh), phone numbers, e-mails, card (Luhn) and account
-numbers, Chinese ID numbers (check digit), street addresses (en, zh) become [NAME]
-[PHONE] [EMAIL] [ACCOUNT] [ID] [ADDRESS] (--style cfpb: XXXX); --amounts adds [AMOUNT];
-dates keep month and year. Fields text, subject, from, to, sender, name are redacted;
-"findings" start/end/excerpt (UTF-16 offsets) are moved to the redacted text; "redacted"
-counts the replacements by type. Heuristic: check the output before sharing it.
+Redaction (redact): names (en, zh in simplified and traditional script, lower-case names
+after "my name is", "dear", "mr" …), phone numbers (incl. Taiwan), e-mails, card numbers
+(Luhn, any separator), IBANs (mod 97), account numbers, identity numbers with their checks
+(Chinese ID, US SSN, Aadhaar, PAN, Hong Kong and Taiwan ID; passport and driving-licence
+numbers after a word that names them), street addresses (en, zh, Taiwan), @handles and
+social-profile URLs become [NAME] [PHONE] [EMAIL] [ACCOUNT] [ID] [ADDRESS] [HANDLE]
+(--style cfpb: XXXX); --amounts adds [AMOUNT]; dates keep month and year.
+Every field is redacted except id and the fields named with --keep (names compared
+case-insensitively, ignoring spaces, _ and -): a field whose name says it is personal (name,
+sender, from, to, email, phone, address, zip, ssn, passport, account, handle, 姓名, 电话, 地址
+…) is replaced as a whole where the detectors leave anything of it; every other string
+field (any CSV column, e.g. the complaint narrative, "Issue", "Company") is redacted by its
+content. "findings" start/end/excerpt (UTF-16 offsets) are moved to the redacted text;
+"redacted" counts the replacements by type. Heuristic: check the output before sharing it.
 
 Exit codes:
   0  every line was processed
@@ -210,6 +219,7 @@ async function main(argv: string[]): Promise<number> {
       style: { type: 'string' },
       amounts: { type: 'boolean' },
       'expect-fingerprint': { type: 'string' },
+      keep: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -252,7 +262,7 @@ async function main(argv: string[]): Promise<number> {
     if (style !== 'typed' && style !== 'cfpb') throw new UsageError('--style must be typed or cfpb');
     const stats: InputStats = { count: 0, skipped: new Map() };
     for await (const record of inputRecords(file, values.text, stats, srcOpts)) {
-      process.stdout.write(jsonForTerminal(JSON.stringify(redactRecord(record, { style, amounts: Boolean(values.amounts) }))) + '\n');
+      process.stdout.write(jsonForTerminal(JSON.stringify(redactRecord(record, { style, amounts: Boolean(values.amounts), keep: values.keep ?? [] }))) + '\n');
     }
     reportSkipped(stats);
     return stats.count ? EXIT.badLines : EXIT.ok;
