@@ -206,7 +206,7 @@ describe('evidence locker in Chromium', () => {
     }
   }, 180_000);
 
-  it('imports the bundle into a fresh profile (verified first); a tampered copy is refused and changes nothing', async () => {
+  it('imports the bundle into a fresh profile (verified and previewed first, marked imported); a tampered copy is refused and changes nothing', async () => {
     expect(zipPath).not.toBe('');
     const s = await launch(tempDir('dunwatch-e2e-fresh-'));
     try {
@@ -220,8 +220,15 @@ describe('evidence locker in Chromium', () => {
       expect(await lockerRecords(locker)).toEqual([]);
 
       await locker.setInputFiles('[data-testid="import"]', { name: 'bundle.zip', mimeType: 'application/zip', buffer: bytes });
-      await expect.poll(() => locker.locator('[data-testid="import-result"]').innerText()).toContain(`Imported after verification: ${saved.length} entries added`);
+      // a preview first: whose key signed it (another profile's: unknown here), what it would add; nothing imported yet
+      await locker.waitForSelector('[data-testid="import-preview"]');
+      expect(await locker.locator('[data-testid="import-fingerprint"]').getAttribute('data-fingerprint')).toMatch(/^[0-9a-f]{64}$/);
+      expect(await locker.locator('[data-testid="import-key"]').getAttribute('data-key-kind')).toBe('unknown');
+      expect(await lockerRecords(locker)).toEqual([]);
+      await locker.click('[data-testid="import-proceed"]');
+      await expect.poll(() => locker.locator('[data-testid="import-result"]').innerText()).toContain(`Imported after verification: ${saved.length} record(s) added (${saved.length} entries), 0 already here.`);
       await expect.poll(async () => (await lockerRecords(locker)).map((r) => r.id)).toEqual(saved.map((r) => r.id));
+      expect(await locker.locator('[data-testid="imported-mark"]').count()).toBe(saved.length);
     } finally {
       await s.context.close();
     }
