@@ -3,6 +3,8 @@
  * id) and list what changed per rule: spans added, removed, or moved (overlapping but with other
  * offsets). Rule changes are reviewed as changes of behaviour on real text.
  */
+import { forTerminal } from './terminal';
+
 export interface Span {
   rule: string;
   start: number;
@@ -75,21 +77,21 @@ export function diffScans(oldLines: Iterable<ScanLine>, newLines: Iterable<ScanL
   return report;
 }
 
-const show = (s: Span) => `${s.start}:${s.end}${s.excerpt ? ` "${s.excerpt.replace(/\s+/g, ' ')}"` : ''}`;
+const show = (s: Span) => `${s.start}:${s.end}${s.excerpt ? ` "${forTerminal(s.excerpt.replace(/\s+/g, ' '))}"` : ''}`;
 
 export function formatDiff(r: DiffReport): string {
   const out = [`${r.compared} messages compared, ${r.changed.length} changed${r.onlyOld.length ? `, ${r.onlyOld.length} only in OLD` : ''}${r.onlyNew.length ? `, ${r.onlyNew.length} only in NEW` : ''}`];
   if (Object.keys(r.byRule).length) {
     out.push('', 'per rule (added / removed / moved):');
-    for (const [rule, c] of Object.entries(r.byRule).sort()) out.push(`  ${rule.padEnd(40)} +${c.added} -${c.removed} ~${c.moved}`);
+    for (const [rule, c] of Object.entries(r.byRule).sort()) out.push(`  ${forTerminal(rule).padEnd(40)} +${c.added} -${c.removed} ~${c.moved}`);
   }
   for (const d of r.changed) {
-    out.push('', d.id);
-    for (const s of d.added) out.push(`  + ${s.rule} ${show(s)}`);
-    for (const s of d.removed) out.push(`  - ${s.rule} ${show(s)}`);
-    for (const m of d.moved) out.push(`  ~ ${m.rule} ${show(m.from)} -> ${show(m.to)}`);
+    out.push('', forTerminal(d.id));
+    for (const s of d.added) out.push(`  + ${forTerminal(s.rule)} ${show(s)}`);
+    for (const s of d.removed) out.push(`  - ${forTerminal(s.rule)} ${show(s)}`);
+    for (const m of d.moved) out.push(`  ~ ${forTerminal(m.rule)} ${show(m.from)} -> ${show(m.to)}`);
   }
-  if (r.onlyOld.length) out.push('', `only in OLD: ${r.onlyOld.join(', ')}`);
-  if (r.onlyNew.length) out.push('', `only in NEW: ${r.onlyNew.join(', ')}`);
+  if (r.onlyOld.length) out.push('', `only in OLD: ${r.onlyOld.map((x) => forTerminal(x)).join(', ')}`);
+  if (r.onlyNew.length) out.push('', `only in NEW: ${r.onlyNew.map((x) => forTerminal(x)).join(', ')}`);
   return out.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
  * per language, false-alarm rates on lawful collection and on non-collection messages, and
  * the ids of every miss and false alarm.
  */
+import { forTerminal } from './terminal';
 import { CATEGORIES, type AnalyzeResult, type Category } from '../engine';
 import { bootstrapF1, confusion, score, type Counts, type Interval, type Scores } from '../research/metrics';
 import type { Label } from '../research/labels';
@@ -159,7 +160,7 @@ export function formatReport(report: EvalReport): string {
     const list = report.errors.filter((e) => e.kind === kind);
     if (!list.length) continue;
     out.push(`${kind} (${list.length}):`);
-    for (const e of list) out.push(`  ${e.id.padEnd(10)} ${e.detail}`);
+    for (const e of list) out.push(`  ${forTerminal(e.id).padEnd(10)} ${forTerminal(e.detail)}`);
     out.push('');
   }
   return out.join('\n');
@@ -219,6 +220,6 @@ export function formatMarkdown(report: EvalReport): string {
   out.push('', '## Per rule', '', '| rule | messages | unlawful | lawful collection | not collection |', '| --- | --- | --- | --- | --- |');
   for (const [rule, c] of Object.entries(report.perRule).sort((a, b) => b[1].messages - a[1].messages || (a[0] < b[0] ? -1 : 1))) out.push(`| ${rule} | ${c.messages} | ${c.unlawful} | ${c.lawful} | ${c.notCollection} |`);
   out.push('', '## Errors', '');
-  for (const e of report.errors) out.push(`- \`${e.id}\` ${e.kind}: ${e.detail.replace(/\|/g, '\\|').replace(/\n/g, ' ')}`);
+  for (const e of report.errors) out.push(`- \`${forTerminal(e.id)}\` ${e.kind}: ${forTerminal(e.detail.replace(/\|/g, '\\|').replace(/\n/g, ' '))}`);
   return out.join('\n') + '\n';
 }

@@ -17,7 +17,8 @@ import { toScanOutput, type OffsetUnit } from './scan';
 import { scanThreads, toThreadMessage } from './threads';
 import type { Engine, Finding } from '../engine';
 import { readLabel } from '../research/labels';
-import { verifyCommand } from './verify';
+import { forTerminal, jsonForTerminal } from './terminal';
+import { normaliseFingerprint, verifyCommand } from './verify';
 
 export const EXIT = { ok: 0, usage: 1, badLines: 2, rules: 3, invalid: 4 } as const;
 
@@ -33,13 +34,19 @@ Usage:
   dunwatch diff OLD.jsonl NEW.jsonl [--format text|json]
                                        which messages' findings changed between two scan
                                        outputs: spans added, removed or moved, per rule
-  dunwatch redact [FILE|-] [--style typed|cfpb] [--amounts]
-                                       personal data -> placeholders, one JSON line per
-                                       record; findings of a scan output are remapped
-  dunwatch verify BUNDLE.zip [--format text|json]
+  dunwatch redact [FILE|-] [--style typed|cfpb] [--amounts] [--keep FIELD]…
+                                       personal data -> placeholders in every field, one
+                                       JSON line per record; findings of a scan output
+                                       are remapped
+  dunwatch verify BUNDLE.zip [--format text|json] [--expect-fingerprint HEX]
                                        check an evidence export: every file against
                                        SHA256SUMS, the signature over SHA256SUMS, the hash
-                                       chain in evidence.json; names each file that fails
+                                       chain in evidence.json, report.html / evidence.csv /
+                                       VERIFY.txt re-made from evidence.json; names each
+                                       file that fails. With --expect-fingerprint, also
+                                       fails unless the bundle was signed with that key. A
+                                       valid signature proves the bundle is unchanged since
+                                       that key signed it, not who holds the key
   dunwatch help                        this text
 
 Input: one JSON object per line, {"id": "…", "text": "…", …}. Other fields are passed
@@ -71,6 +78,10 @@ Options:
   --text-column NAME           the column (CSV) or field (JSON Lines) holding the text
   --id-column NAME             the column holding the id (CSV)
   --preset cfpb                columns of the CFPB complaint database export
+  --max-line-length N          longest input line (JSON Lines) or record (CSV) read, in
+                               characters (default 16777216); a longer one is named on
+                               stderr and skipped without being held in memory. A line
+                               nested deeper than 64 arrays/objects is skipped the same way
   --jobs N                     run the engine in N worker threads (default 1); output
                                stays in input order
   --progress                   messages done, rate, % and ETA on stderr (on by default
@@ -89,12 +100,20 @@ Output (scan, jsonl): one object per input line, in input order:
   {"id", "lang", "collection": {"is", "score"}, "findings": [{"rule", "category",
    "severity", "start", "end", "excerpt", "law": […]}], …passed-through fields}
 
-Redaction (redact): names (en, zh), phone numbers, e-mails, card (Luhn) and account
-numbers, Chinese ID numbers (check digit), street addresses (en, zh) become [NAME]
-[PHONE] [EMAIL] [ACCOUNT] [ID] [ADDRESS] (--style cfpb: XXXX); --amounts adds [AMOUNT];
-dates keep month and year. Fields text, subject, from, to, sender, name are redacted;
-"findings" start/end/excerpt (UTF-16 offsets) are moved to the redacted text; "redacted"
-counts the replacements by type. Heuristic: check the output before sharing it.
+Redaction (redact): names (en, zh in simplified and traditional script, lower-case names
+after "my name is", "dear", "mr" …), phone numbers (incl. Taiwan), e-mails, card numbers
+(Luhn, any separator), IBANs (mod 97), account numbers, identity numbers with their checks
+(Chinese ID, US SSN, Aadhaar, PAN, Hong Kong and Taiwan ID; passport and driving-licence
+numbers after a word that names them), street addresses (en, zh, Taiwan), @handles and
+social-profile URLs become [NAME] [PHONE] [EMAIL] [ACCOUNT] [ID] [ADDRESS] [HANDLE]
+(--style cfpb: XXXX); --amounts adds [AMOUNT]; dates keep month and year.
+Every field is redacted except id and the fields named with --keep (names compared
+case-insensitively, ignoring spaces, _ and -): a field whose name says it is personal (name,
+sender, from, to, email, phone, address, zip, ssn, passport, account, handle, 姓名, 电话, 地址
+…) is replaced as a whole where the detectors leave anything of it; every other string
+field (any CSV column, e.g. the complaint narrative, "Issue", "Company") is redacted by its
+content. "findings" start/end/excerpt (UTF-16 offsets) are moved to the redacted text;
+"redacted" counts the replacements by type. Heuristic: check the output before sharing it.
 
 Exit codes:
   0  every line was processed
@@ -104,13 +123,14 @@ Exit codes:
      not an error (an empty CFPB narrative, an e-mail without a text body) are counted on
      stderr and do not change the exit code
   3  the rule files do not compile (every problem named on stderr)
-  4  verify: the bundle is not intact (each failing file named on stdout, with why)
+  4  verify: the bundle is not intact, or not signed with the --expect-fingerprint key
+     (each failing file named on stdout, with why)
 `;
 
 class UsageError extends Error {}
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`dunwatch: ${message}\n`);
+  process.stderr.write(`dunwatch: ${forTerminal(message, true)}\n`);
   process.exit(code);
 }
 
@@ -137,7 +157,7 @@ async function* inputRecords(file: string | undefined, text: string | undefined,
     for await (const item of source) {
       if ('error' in item) {
         badLines.count++;
-        process.stderr.write(`dunwatch: ${item.where}: ${item.error}; skipped\n`);
+        process.stderr.write(`dunwatch: ${forTerminal(item.where)}: ${forTerminal(item.error)}; skipped\n`);
         continue;
       }
       if ('skipped' in item) {
@@ -153,11 +173,17 @@ async function* inputRecords(file: string | undefined, text: string | undefined,
 }
 
 function reportSkipped(stats: InputStats): void {
-  for (const [reason, n] of stats.skipped) process.stderr.write(`dunwatch: ${n} record${n === 1 ? '' : 's'} skipped: ${reason}\n`);
+  for (const [reason, n] of stats.skipped) process.stderr.write(`dunwatch: ${n} record${n === 1 ? '' : 's'} skipped: ${forTerminal(reason)}\n`);
 }
 
-function sourceOptions(values: { 'input-format'?: string; 'text-column'?: string; 'id-column'?: string; preset?: string }): SourceOptions {
+function sourceOptions(values: { 'input-format'?: string; 'text-column'?: string; 'id-column'?: string; preset?: string; 'max-line-length'?: string }): SourceOptions {
   const opts: SourceOptions = {};
+  const max = values['max-line-length'];
+  if (max !== undefined) {
+    const n = Number(max);
+    if (!Number.isInteger(n) || n < 1 || n > 2 ** 29) throw new UsageError(`--max-line-length must be a whole number of characters from 1 to ${2 ** 29}`);
+    opts.maxLineLength = n;
+  }
   const f = values['input-format'];
   if (f !== undefined) {
     if (!(INPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--input-format must be one of ${INPUT_FORMATS.join(', ')}`);
@@ -189,10 +215,13 @@ async function main(argv: string[]): Promise<number> {
       'id-column': { type: 'string' },
       preset: { type: 'string' },
       jobs: { type: 'string' },
+      'max-line-length': { type: 'string' },
       progress: { type: 'boolean' },
       style: { type: 'string' },
       amounts: { type: 'boolean' },
       curve: { type: 'boolean' },
+      'expect-fingerprint': { type: 'string' },
+      keep: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -209,7 +238,10 @@ async function main(argv: string[]): Promise<number> {
     if (!file) throw new UsageError('verify needs BUNDLE.zip (an evidence export)');
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError('--format for verify is text or json');
-    return verifyCommand(file, format);
+    const given = values['expect-fingerprint'];
+    const expectFingerprint = given === undefined ? undefined : normaliseFingerprint(given);
+    if (given !== undefined && !expectFingerprint) throw new UsageError('--expect-fingerprint takes the 64 hex digits of a SHA-256 key fingerprint (spaces and colons are ignored)');
+    return verifyCommand(file, { format, expectFingerprint });
   }
   const srcOpts = sourceOptions(values);
   if (command === 'diff') {
@@ -224,7 +256,7 @@ async function main(argv: string[]): Promise<number> {
       return lines;
     };
     const report = diffScans(await read(file), await read(newer));
-    process.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatDiff(report));
+    process.stdout.write(format === 'json' ? jsonForTerminal(JSON.stringify(report, null, 2)) + '\n' : formatDiff(report));
     return stats.count ? EXIT.badLines : EXIT.ok;
   }
   if (command === 'redact') {
@@ -232,7 +264,7 @@ async function main(argv: string[]): Promise<number> {
     if (style !== 'typed' && style !== 'cfpb') throw new UsageError('--style must be typed or cfpb');
     const stats: InputStats = { count: 0, skipped: new Map() };
     for await (const record of inputRecords(file, values.text, stats, srcOpts)) {
-      process.stdout.write(JSON.stringify(redactRecord(record, { style, amounts: Boolean(values.amounts) })) + '\n');
+      process.stdout.write(jsonForTerminal(JSON.stringify(redactRecord(record, { style, amounts: Boolean(values.amounts), keep: values.keep ?? [] }))) + '\n');
     }
     reportSkipped(stats);
     return stats.count ? EXIT.badLines : EXIT.ok;
@@ -271,17 +303,17 @@ async function main(argv: string[]): Promise<number> {
       const records: InputRecord['record'][] = [];
       for await (const record of inputRecords(file, values.text, badLines, srcOpts)) records.push(record);
       const threads = scanThreads(engine, records, values.jurisdiction ?? 'us', timeZone, values['work-address'] ?? []);
-      for (const w of threads.warnings) process.stderr.write(`dunwatch: ${w}\n`);
+      for (const w of threads.warnings) process.stderr.write(`dunwatch: ${forTerminal(w)}\n`);
       for (const record of records) {
         const result = engine.analyze(record.text, { jurisdiction: values.jurisdiction, context: { direction: toThreadMessage(record).direction } });
         const thread = (threads.findingsById.get(record.id) ?? []).map((f) => ({ rule: f.rule, category: f.category, severity: f.severity, messages: f.messageIds, title: f.title, law: f.law }));
-        if (format === 'jsonl') process.stdout.write(JSON.stringify({ ...toScanOutput(record, result, values.offsets as OffsetUnit), thread_findings: thread }) + '\n');
+        if (format === 'jsonl') process.stdout.write(jsonForTerminal(JSON.stringify({ ...toScanOutput(record, result, values.offsets as OffsetUnit), thread_findings: thread })) + '\n');
         else {
           messages++;
           if (result.findings.length || thread.length) flagged++;
           all.push(...result.findings);
           process.stdout.write(prettyMessage(record.id, record.text, result, colour));
-          for (const f of thread) process.stdout.write(`  [thread] ${f.severity.padEnd(6)} ${f.category.padEnd(10)} ${f.rule}  ${f.title} (messages ${f.messages.join(', ')})\n`);
+          for (const f of thread) process.stdout.write(`  [thread] ${f.severity.padEnd(6)} ${f.category.padEnd(10)} ${f.rule}  ${forTerminal(f.title)} (messages ${f.messages.map((m) => forTerminal(m)).join(', ')})\n`);
           process.stdout.write('\n');
         }
       }
@@ -294,7 +326,7 @@ async function main(argv: string[]): Promise<number> {
       messages++;
       progress?.tick();
       if (format === 'jsonl') {
-        process.stdout.write(JSON.stringify(toScanOutput(record, result, values.offsets as OffsetUnit)) + '\n');
+        process.stdout.write(jsonForTerminal(JSON.stringify(toScanOutput(record, result, values.offsets as OffsetUnit))) + '\n');
       } else {
         if (result.findings.length) flagged++;
         all.push(...result.findings);
@@ -318,10 +350,10 @@ async function main(argv: string[]): Promise<number> {
     progress?.done();
     if (values.curve) {
       const points = curve(items);
-      process.stdout.write(format === 'json' ? JSON.stringify(points, null, 2) + '\n' : formatCurve(points));
+      process.stdout.write(format === 'json' ? jsonForTerminal(JSON.stringify(points, null, 2)) + '\n' : formatCurve(points));
     } else {
       const report = evaluate(items);
-      process.stdout.write(format === 'json' ? JSON.stringify(reportJson(report), null, 2) + '\n' : format === 'markdown' ? formatMarkdown(report) : formatReport(report) + '\n');
+      process.stdout.write(format === 'json' ? jsonForTerminal(JSON.stringify(reportJson(report), null, 2)) + '\n' : format === 'markdown' ? formatMarkdown(report) : formatReport(report) + '\n');
     }
   } else {
     throw new UsageError(`unknown command '${command}' (scan, eval or help)`);

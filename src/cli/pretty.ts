@@ -1,5 +1,6 @@
 /** Human-readable scan report, in the manner of ESLint's default formatter. */
 import type { AnalyzeResult, Category } from '../engine';
+import { forTerminal } from './terminal';
 
 const COLOURS: Record<Category, string> = {
   threat: '\x1b[1;31m',
@@ -22,9 +23,8 @@ export function useColour(stream: NodeJS.WriteStream): boolean {
 export function markText(text: string, result: AnalyzeResult, colour: boolean): string {
   let out = '';
   let last = 0;
-  // terminal control characters in a message must not reach the terminal
-  // eslint-disable-next-line no-control-regex
-  const safe = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b\u001b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  // terminal control characters in a message must not reach the terminal (line breaks stay)
+  const safe = (s: string) => forTerminal(s, true);
   result.findings
     .filter((f, i, all) => i === 0 || f.start >= all[i - 1]!.end)
     .forEach((f) => {
@@ -38,14 +38,14 @@ export function markText(text: string, result: AnalyzeResult, colour: boolean): 
 }
 
 export function prettyMessage(id: string, text: string, result: AnalyzeResult, colour: boolean): string {
-  const head = `${colour ? '\x1b[4m' : ''}${id}${colour ? RESET : ''}  ${result.lang}  ${result.collection.is ? 'collection' : 'not collection'} (score ${result.collection.score})`;
+  const head = `${colour ? '\x1b[4m' : ''}${forTerminal(id)}${colour ? RESET : ''}  ${result.lang}  ${result.collection.is ? 'collection' : 'not collection'} (score ${result.collection.score})`;
   if (!result.findings.length) return `${head}\n  ${colour ? DIM : ''}no findings${colour ? RESET : ''}\n`;
   const lines = [head, '', indent(markText(text, result, colour)), ''];
   result.findings.forEach((f, i) => {
     const cat = colour ? `${COLOURS[f.category]}${f.category}${RESET}` : f.category;
-    lines.push(`  [${i + 1}] ${String(f.start).padStart(5)}:${String(f.end).padEnd(5)} ${f.severity.padEnd(6)} ${cat.padEnd(colour ? 21 : 10)} ${f.rule}`);
-    lines.push(`      ${f.title}: "${f.excerpt.replace(/\s+/g, ' ')}"`);
-    lines.push(`      ${colour ? DIM : ''}${f.law.join(', ')}${colour ? RESET : ''}`);
+    lines.push(`  [${i + 1}] ${String(f.start).padStart(5)}:${String(f.end).padEnd(5)} ${f.severity.padEnd(6)} ${cat.padEnd(colour ? 21 : 10)} ${forTerminal(f.rule)}`);
+    lines.push(`      ${forTerminal(f.title)}: "${forTerminal(f.excerpt.replace(/\s+/g, ' '))}"`);
+    lines.push(`      ${colour ? DIM : ''}${forTerminal(f.law.join(', '))}${colour ? RESET : ''}`);
   });
   return lines.join('\n') + '\n';
 }

@@ -7,11 +7,10 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import PostalMime from 'postal-mime';
 import { convert as htmlToText } from 'html-to-text';
-import { parseLine, type InputRecord } from './input';
+import { MAX_LINE_LENGTH, parseLine, readLines, tooLongError, type InputRecord } from './input';
 
 export type Rec = InputRecord['record'];
 export type InputFormat = 'jsonl' | 'csv' | 'tsv' | 'eml' | 'mbox' | 'text';
@@ -24,6 +23,8 @@ export interface SourceOptions {
   textColumn?: string;
   idColumn?: string;
   preset?: 'cfpb';
+  /** longest line (JSON Lines) or record (CSV) read, in characters; default MAX_LINE_LENGTH */
+  maxLineLength?: number;
 }
 
 /** Bytes read so far and, for files and folders, the total (for progress and ETA). */
@@ -65,36 +66,25 @@ function countingStream(file: string, meter: Meter | undefined, encoding?: Buffe
   return stream;
 }
 
-export async function* readJsonlSource(stream: NodeJS.ReadableStream, name: string, textField = 'text'): AsyncGenerator<SourceItem> {
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of rl) {
-    line++;
-    // another text field: rename it to "text" before the usual checks
-    let source = text;
-    if (textField !== 'text' && text.trim()) {
-      try {
-        const obj = JSON.parse(text.replace(/^\ufeff/, '')) as Record<string, unknown>;
-        if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
-          const { [textField]: t, ...rest } = obj;
-          source = JSON.stringify({ ...rest, text: t });
-        }
-      } catch {
-        /* parseLine reports it */
-      }
+export async function* readJsonlSource(stream: NodeJS.ReadableStream, name: string, textField = 'text', maxLineLength = MAX_LINE_LENGTH): AsyncGenerator<SourceItem> {
+  for await (const item of readLines(stream, maxLineLength)) {
+    const where = `${name}, line ${item.line}`;
+    if ('tooLong' in item) {
+      yield { error: tooLongError(item.tooLong, maxLineLength), where };
+      continue;
     }
-    const parsed = parseLine(source, line);
+    const parsed = parseLine(item.text, item.line, textField);
     if (!parsed) continue;
-    if ('error' in parsed) yield { error: textField === 'text' ? parsed.error : parsed.error.replace('"text"', `"${textField}"`), where: `${name}, line ${line}` };
+    if ('error' in parsed) yield { error: parsed.error, where };
     else yield { record: parsed.record };
   }
 }
 
 /** CSV/TSV through csv-parse (quotes, embedded newlines, BOM); other columns are passed through. */
-export async function* readCsvSource(stream: NodeJS.ReadableStream, name: string, opts: { delimiter?: string; textColumn?: string; idColumn?: string; preset?: 'cfpb' }): AsyncGenerator<SourceItem> {
+export async function* readCsvSource(stream: NodeJS.ReadableStream, name: string, opts: { delimiter?: string; textColumn?: string; idColumn?: string; preset?: 'cfpb'; maxLineLength?: number }): AsyncGenerator<SourceItem> {
   const textColumn = opts.textColumn ?? (opts.preset ? PRESETS[opts.preset].textColumn : 'text');
   const idColumn = opts.idColumn ?? (opts.preset ? PRESETS[opts.preset].idColumn : 'id');
-  const skipped: SourceItem[] = [];
+  const skipped: (SourceItem & { line: number })[] = [];
   let lastSkipLine = -1;
   let header: string[] | undefined;
   const parser = parseCsv({
@@ -107,12 +97,26 @@ export async function* readCsvSource(stream: NodeJS.ReadableStream, name: string
     delimiter: opts.delimiter ?? ',',
     skip_records_with_error: true,
     skip_empty_lines: true,
+    // a record past the limit is an error of that record (skipped), not unbounded memory
+    max_record_size: opts.maxLineLength ?? MAX_LINE_LENGTH,
     info: true,
   });
+  const maxRecord = opts.maxLineLength ?? MAX_LINE_LENGTH;
+  let overflowed = false;
   parser.on('skip', (e: CsvError & { lines?: number }) => {
-    if (e.lines === lastSkipLine) return;
+    if (overflowed || e.lines === lastSkipLine) return;
     lastSkipLine = e.lines ?? -1;
-    skipped.push({ error: e.message.replace(/\s+/g, ' '), where: `${name}, line ${e.lines}` });
+    if (e.code === 'CSV_MAX_RECORD_SIZE') {
+      // csv-parse cannot find the next record after this one (a field may hold line breaks):
+      // say so and stop, rather than guess at what follows
+      overflowed = true;
+      skipped.push({ line: e.lines ?? 0, error: `a record longer than the limit of ${maxRecord.toLocaleString('en')} characters (--max-line-length); the rest of the file is not read`, where: `${name}, line ${e.lines}` });
+      stream.unpipe(parser);
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      parser.end();
+      return;
+    }
+    skipped.push({ line: e.lines ?? 0, error: e.message.replace(/\s+/g, ' '), where: `${name}, line ${e.lines}` });
   });
   let headerError: Error | undefined;
   parser.on('error', (e) => (headerError = e));
@@ -120,8 +124,9 @@ export async function* readCsvSource(stream: NodeJS.ReadableStream, name: string
   stream.pipe(parser);
   try {
     for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; records: number } }>) {
-      while (skipped.length) yield skipped.shift()!;
       const { record, info } = row;
+      // problems found before this record, in file order
+      while (skipped.length && skipped[0]!.line <= info.lines) yield unline(skipped.shift()!);
       const text = record[textColumn] ?? '';
       const idRaw = record[idColumn];
       const id = idRaw !== undefined && idRaw !== '' ? idRaw : String(info.records);
@@ -139,8 +144,10 @@ export async function* readCsvSource(stream: NodeJS.ReadableStream, name: string
     if ((err as Error).message?.includes('no column')) throw new InputUsageError((err as Error).message);
     throw err;
   }
-  while (skipped.length) yield skipped.shift()!;
+  while (skipped.length) yield unline(skipped.shift()!);
 }
+
+const unline = ({ line: _line, ...item }: SourceItem & { line: number }): SourceItem => item as SourceItem;
 
 export interface EmailFields {
   id?: string;
@@ -178,7 +185,6 @@ const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
  * decoded by the MIME parser; only one message is held at a time.
  */
 export async function* readMboxSource(stream: NodeJS.ReadableStream, name: string): AsyncGenerator<SourceItem> {
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let lines: string[] = [];
   let size = 0;
   let tooBig = false;
@@ -203,8 +209,21 @@ export async function* readMboxSource(stream: NodeJS.ReadableStream, name: strin
       yield { error: `cannot parse message (${(e as Error).message})`, where };
     }
   }
-  for await (const l of rl) {
-    line++;
+  for await (const item of readLines(stream, MAX_MESSAGE_BYTES)) {
+    line = item.line;
+    if ('tooLong' in item) {
+      // one line longer than a whole message may be: the message is too big
+      if (count) {
+        tooBig = true;
+        lines = [];
+      } else {
+        yield { error: 'not an mbox: the file must start with a "From " line', where: `${name}, line ${line}` };
+        return;
+      }
+      prevBlank = false;
+      continue;
+    }
+    const l = item.text;
     if (prevBlank && l.startsWith('From ')) {
       yield* flush();
       count++;
@@ -313,10 +332,10 @@ export async function openSource(file: string | undefined, opts: SourceOptions, 
   const stream = (encoding?: BufferEncoding) => (stdin ? (encoding ? process.stdin.setEncoding(encoding) : process.stdin) : countingStream(file, meter, encoding));
   switch (format) {
     case 'jsonl':
-      return readJsonlSource(stream(), name, opts.textColumn ?? 'text');
+      return readJsonlSource(stream(), name, opts.textColumn ?? 'text', opts.maxLineLength);
     case 'csv':
     case 'tsv':
-      return readCsvSource(stream(), name, { delimiter: format === 'tsv' ? '\t' : ',', textColumn: opts.textColumn, idColumn: opts.idColumn, preset: opts.preset });
+      return readCsvSource(stream(), name, { delimiter: format === 'tsv' ? '\t' : ',', textColumn: opts.textColumn, idColumn: opts.idColumn, preset: opts.preset, maxLineLength: opts.maxLineLength });
     case 'mbox':
       return readMboxSource(stream('latin1'), name);
     case 'eml':

@@ -56,8 +56,8 @@ describe('docs/examples sample export', () => {
     const ok = cli('verify', ZIP);
     expect(ok.stdout).toContain(': valid');
     expect(ok.status).toBe(0);
-    const files = unzipSync(new Uint8Array(readFileSync(ZIP)));
-    const png = files['screenshots/wa-0001.png']!;
+    const files = new Map(Object.entries(unzipSync(new Uint8Array(readFileSync(ZIP)))));
+    const png = files.get('screenshots/wa-0001.png')!;
     png[40]! ^= 0xff;
     const bad = join(tmp, 'bad.zip');
     writeFileSync(bad, zipFiles(files, '2026-11-28T12:00:00.000Z'));

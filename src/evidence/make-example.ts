@@ -31,12 +31,12 @@ async function main(): Promise<void> {
   const out = join(process.cwd(), 'docs/examples');
   const dir = join(out, 'evidence-sample');
   await rm(dir, { recursive: true, force: true });
-  for (const [name, bytes] of Object.entries(files)) {
+  for (const [name, bytes] of files) {
     await mkdir(dirname(join(dir, name)), { recursive: true });
     await writeFile(join(dir, name), bytes);
   }
   await writeFile(join(out, 'evidence-sample.zip'), zipFiles(files, exportedAt));
-  process.stdout.write(`wrote ${dir}/ and ${out}/evidence-sample.zip (${Object.keys(files).length} files)\n`);
+  process.stdout.write(`wrote ${dir}/ and ${out}/evidence-sample.zip (${files.size} files)\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

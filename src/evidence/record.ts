@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../engine';
 import { canonicalSha256 } from './canonical';
+import { captureRecordProblems } from './schema';
 
 export const RECORD_SCHEMA = 1;
 
@@ -49,9 +50,7 @@ export interface CaptureRecord {
   note: string | null;
 }
 
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const HEX64 = /^[0-9a-f]{64}$/;
+export { ID_PATTERN } from './schema';
 
 export function toRecordFindings(findings: readonly Finding[]): RecordFinding[] {
   return findings.map((f) => ({
@@ -73,52 +72,9 @@ export function recordSha256(record: CaptureRecord): Promise<string> {
   return canonicalSha256(record);
 }
 
-/** Every problem with a record's shape, as "field: what is wrong"; [] when it is well formed. */
+/** Every problem with a record's shape, as "field: what is wrong"; [] when it is well formed (the strict schema in schema.ts). */
 export function recordProblems(r: unknown): string[] {
-  const p: string[] = [];
-  if (!r || typeof r !== 'object' || Array.isArray(r)) return ['not an object'];
-  const o = r as Record<string, unknown>;
-  const str = (k: string) => typeof o[k] === 'string' || p.push(`${k}: not a string`);
-  const strOrNull = (v: unknown, k: string) => v === null || typeof v === 'string' || p.push(`${k}: not a string or null`);
-  if (o.schema !== RECORD_SCHEMA) p.push(`schema: expected ${RECORD_SCHEMA}`);
-  if (typeof o.id !== 'string' || !ID_PATTERN.test(o.id)) p.push('id: must be 1–64 of A-Z a-z 0-9 _ -');
-  if (typeof o.capturedAt !== 'string' || !ISO_UTC.test(o.capturedAt)) p.push('capturedAt: not ISO 8601 UTC');
-  str('site');
-  str('text');
-  str('rulesBundleHash');
-  str('extensionVersion');
-  strOrNull(o.url, 'url');
-  strOrNull(o.threadId, 'threadId');
-  strOrNull(o.subject, 'subject');
-  strOrNull(o.note, 'note');
-  const sender = o.sender as Record<string, unknown> | null;
-  if (!sender || typeof sender !== 'object') p.push('sender: not an object');
-  else {
-    strOrNull(sender.name, 'sender.name');
-    strOrNull(sender.address, 'sender.address');
-  }
-  const sent = o.sentAt as Record<string, unknown> | null;
-  if (!sent || typeof sent !== 'object') p.push('sentAt: not an object');
-  else {
-    strOrNull(sent.shown, 'sentAt.shown');
-    if (sent.iso !== null && (typeof sent.iso !== 'string' || !ISO_UTC.test(sent.iso))) p.push('sentAt.iso: not ISO 8601 UTC or null');
-  }
-  if (o.direction !== null && o.direction !== 'incoming' && o.direction !== 'outgoing') p.push('direction: incoming, outgoing or null');
-  if (o.source !== 'page' && o.source !== 'pasted') p.push('source: page or pasted');
-  if (o.screenshotSha256 !== null && (typeof o.screenshotSha256 !== 'string' || !HEX64.test(o.screenshotSha256))) p.push('screenshotSha256: not a lowercase SHA-256 hex or null');
-  if (!Array.isArray(o.findings)) p.push('findings: not an array');
-  else {
-    const len = typeof o.text === 'string' ? o.text.length : 0;
-    o.findings.forEach((f: Record<string, unknown>, i: number) => {
-      if (!f || typeof f !== 'object') return void p.push(`findings[${i}]: not an object`);
-      for (const k of ['rule', 'category', 'severity', 'excerpt', 'title']) if (typeof f[k] !== 'string') p.push(`findings[${i}].${k}: not a string`);
-      if (!Number.isInteger(f.ruleVersion)) p.push(`findings[${i}].ruleVersion: not an integer`);
-      if (!Number.isInteger(f.start) || !Number.isInteger(f.end) || (f.start as number) < 0 || (f.end as number) < (f.start as number) || (f.end as number) > len) p.push(`findings[${i}]: start/end outside the text`);
-      if (!Array.isArray(f.law) || !f.law.every((l) => typeof l === 'string')) p.push(`findings[${i}].law: not a list of strings`);
-      if (!Array.isArray(f.citations)) p.push(`findings[${i}].citations: not an array`);
-    });
-  }
-  return p;
+  return captureRecordProblems(r);
 }
 
 export interface CaptureInput {

@@ -4,7 +4,7 @@
  * path). Every piece of message text is escaped and inserted as text; message HTML is never
  * used.
  */
-import type { Annotation, ChainEntry } from './ledger';
+import type { Annotation, ChainEntry, Provenance } from './ledger';
 import type { CaptureRecord } from './record';
 
 export type ReportLang = 'en' | 'zh-CN';
@@ -17,8 +17,8 @@ const T = {
     key: 'Signing key fingerprint (SHA-256)',
     chainHead: 'Chain head (SHA-256)',
     integrity: 'What the integrity check proves',
-    proves: 'The SHA256SUMS file lists a SHA-256 hash of every file in this bundle, and signature.json signs SHA256SUMS with a key created by this browser installation. Each saved message has its own hash and is linked to the one saved before it; deletions are recorded, not hidden. If all checks pass, no file has changed since the export, and no saved message was edited, removed or reordered since it was saved (see VERIFY.txt to check it yourself).',
-    notProves: 'It does not prove that the sender really sent the message, that the page showed it truthfully, or that the times shown by the website are right. The key belongs to whoever made the export, not to a court or a notary; compare its fingerprint with the one the person who made it gives you. The findings are automatic flags, not legal advice.',
+    proves: 'The SHA256SUMS file lists a SHA-256 hash of every file in this bundle, and signature.json signs SHA256SUMS with a key a browser installation created. Each saved message has its own hash and is linked to the one saved before it; deletions are recorded, not hidden. A valid signature proves that no file has changed since the holder of that key signed it, and that no saved message was edited, removed or reordered since it was saved (see VERIFY.txt to check it yourself).',
+    notProves: 'It does not prove who holds the key: anyone can make one, and the key belongs to whoever made the export, not to a court or a notary. Compare its fingerprint with the one the person who made it gives you. Nor does it prove that the sender really sent the message, that the page showed it truthfully, that the times shown by the website are right, or that imported records were first saved when they claim. The findings are automatic flags, not legal advice.',
     summary: 'Summary',
     messages: 'Messages',
     flagged: 'With findings',
@@ -43,6 +43,12 @@ const T = {
     none: 'none',
     unknown: 'unknown',
     count: 'Count',
+    imported: 'Imported',
+    importedDetail: (at: string, key: string, own: boolean) => `on ${at} from a bundle signed by key ${key}${own ? ' (the key that signed this report)' : ''}; the saved time above is the one that bundle claims`,
+    importedEarlier: 'Imported there earlier, from key',
+    importedCount: 'Imported records (from other bundles)',
+    imports: 'Imports',
+    importLine: (at: string, key: string, n: number, pending: number) => `${at}: ${n} record(s) from a bundle signed by key ${key}${pending ? `; ${pending} note(s) or deletion(s) for records already here were offered and not applied unless confirmed` : ''}`,
   },
   'zh-CN': {
     title: '催收哨兵 证据报告',
@@ -77,6 +83,12 @@ const T = {
     none: '无',
     unknown: '未知',
     count: '数量',
+    imported: '导入',
+    importedDetail: (at: string, key: string, own: boolean) => `于 ${at} 从密钥 ${key}${own ? '（即签署本报告的密钥）' : ''}签名的证据包导入；上方的保存时间是该证据包自称的时间`,
+    importedEarlier: '此前已从以下密钥导入',
+    importedCount: '导入的记录（来自其他证据包）',
+    imports: '导入记录',
+    importLine: (at: string, key: string, n: number, pending: number) => `${at}：从密钥 ${key} 签名的证据包导入 ${n} 条记录${pending ? `；针对已有记录的 ${pending} 条备注或删除仅列出，未经确认不会应用` : ''}`,
   },
 } as const;
 
@@ -85,7 +97,9 @@ const CATEGORY_NAMES: Record<ReportLang, Record<string, string>> = {
   'zh-CN': { threat: '威胁', privacy: '隐私侵犯', abuse: '辱骂', deception: '欺骗', harassment: '骚扰', unfair: '不当要求' },
 };
 
-export function escapeHtml(s: string): string {
+export function escapeHtml(value: unknown): string {
+  // String(): a value of an odd type must come out as text, never throw
+  const s = typeof value === 'string' ? value : String(value);
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
@@ -123,7 +137,12 @@ export interface ReportInput {
   softwareVersion: string;
   keyFingerprint: string;
   headSha256: string;
+  /** records that came in by import (ledger.provenance) */
+  provenance?: ReadonlyMap<string, Provenance>;
 }
+
+/** A name from our own table, never an inherited property (`constructor`, `__proto__`). */
+const own = (table: Readonly<Record<string, string>>, key: string) => (Object.hasOwn(table, key) ? table[key]! : key);
 
 function sortKey(r: CaptureRecord): string {
   return r.sentAt.iso ?? r.capturedAt;
@@ -134,7 +153,7 @@ export function reportHtml(input: ReportInput): string {
   const cat = CATEGORY_NAMES[input.lang];
   const e = escapeHtml;
   const records = [...input.records].sort((a, b) => (sortKey(a.record) < sortKey(b.record) ? -1 : sortKey(a.record) > sortKey(b.record) ? 1 : a.record.id < b.record.id ? -1 : 1));
-  const byCategory = new Map<string, number>();
+  const byCategory = new Map<string, number>(); // Maps, not objects: keys come from the records
   const bySender = new Map<string, number>();
   for (const { record: r } of records) {
     for (const f of r.findings) {
@@ -144,20 +163,31 @@ export function reportHtml(input: ReportInput): string {
     }
   }
   const deletions = input.entries.filter((x) => x.kind === 'deletion');
+  const prov = input.provenance ?? new Map<string, Provenance>();
+  const imports = input.entries.flatMap((x) => (x.kind === 'import' && x.payload ? [x.payload] : []));
   const table = (rows: [string, number][]) =>
     rows.length ? `<table><tbody>${rows.map(([k, n]) => `<tr><td>${e(k)}</td><td class="n">${n}</td></tr>`).join('')}</tbody></table>` : `<p>${t.none}</p>`;
   const notesFor = (id: string) => input.annotations.filter((a) => a.recordId === id);
   const dl = (pairs: [string, string | null][]) =>
     `<dl>${pairs.filter(([, v]) => v !== null && v !== '').map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v!)}</dd>`).join('')}</dl>`;
 
+  const lawLine = (f: CaptureRecord['findings'][number]) => {
+    const cites = (Array.isArray(f.citations) ? f.citations : []).filter((c) => c && typeof c === 'object');
+    const law = Array.isArray(f.law) ? f.law : [];
+    if (!cites.length && !law.length) return '';
+    return `<br>${t.law}: ${cites.length ? cites.map((c) => `${e(c.title)} (${e(c.id)})${c.url ? ` ${e(c.url)}` : ''}`).join('; ') : e(law.join(', '))}`;
+  };
   const items = records.map(({ record: r, sha256 }) => {
     const findings = r.findings.length
       ? `<h4>${t.findings}</h4><ol>${r.findings
-          .map((f) => `<li><strong>${e(cat[f.category] ?? f.category)}</strong> · ${e(f.severity)} · <code>${e(f.rule)}</code> v${f.ruleVersion}: ${e(f.title)}<br><q>${e(f.excerpt)}</q>${f.citations.length || f.law.length ? `<br>${t.law}: ${f.citations.length ? f.citations.map((c) => `${e(c.title)} (${e(c.id)})${c.url ? ` ${e(c.url)}` : ''}`).join('; ') : e(f.law.join(', '))}` : ''}</li>`)
+          .map((f) => `<li><strong>${e(own(cat, f.category))}</strong> · ${e(f.severity)} · <code>${e(f.rule)}</code> v${f.ruleVersion}: ${e(f.title)}<br><q>${e(f.excerpt)}</q>${lawLine(f)}</li>`)
           .join('')}</ol>`
       : '';
     const notes = notesFor(r.id);
-    return `<article id="r-${e(r.id)}"${r.direction === 'outgoing' ? ' class="outgoing"' : ''}>
+    const p = prov.get(r.id);
+    const classes = [r.direction === 'outgoing' ? 'outgoing' : '', p ? 'imported' : ''].filter(Boolean).join(' ');
+    return `<article id="r-${e(r.id)}"${classes ? ` class="${classes}"` : ''}>
+${p ? `<p class="imported-mark"><strong>${t.imported}</strong> ${e(t.importedDetail(p.importedAt, p.keyFingerprint, p.keyFingerprint === input.keyFingerprint))}${p.earlier.map((x) => `<br>${t.importedEarlier} ${e(x.keyFingerprint)} (${e(x.importedAt)})`).join('')}</p>` : ''}
 <h3>${e(r.subject ?? r.sender.name ?? r.id)}</h3>
 ${dl([
   [t.from, [r.sender.name, r.sender.address ? `<${r.sender.address}>` : null].filter(Boolean).join(' ') || t.unknown],
@@ -189,6 +219,7 @@ body{font:14px/1.5 system-ui,"Noto Sans","PingFang SC","Microsoft YaHei",sans-se
 h1{font-size:1.6em}h2{border-bottom:1px solid #999;margin-top:2em}
 article{border:1px solid #bbb;border-radius:4px;padding:.5em 1em;margin:1em 0;break-inside:avoid-page}
 article.outgoing{border-style:dashed;background:#f6f6f6}
+article.imported{border-left:6px solid #8a5a00}.imported-mark{background:#fff4e0;padding:.3em .6em;margin:.3em 0}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;margin:.5em 0}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 pre.msg{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:#fafafa;border-left:3px solid #888;padding:.5em}
 mark{background:#ffd54f;outline:1px solid #b28704}
@@ -204,9 +235,10 @@ img{max-width:100%;border:1px solid #ccc}
 ${dl([[t.exported, input.exportedAt], [t.software, input.softwareVersion], [t.key, input.keyFingerprint], [t.chainHead, input.headSha256]])}
 <section class="note"><h2>${t.integrity}</h2><p>${t.proves}</p><p>${t.notProves}</p></section>
 <h2>${t.summary}</h2>
-${dl([[t.messages, String(records.length)], [t.flagged, String(records.filter((x) => x.record.findings.length).length)], [t.deleted, String(deletions.length)]])}
+${dl([[t.messages, String(records.length)], [t.flagged, String(records.filter((x) => x.record.findings.length).length)], [t.deleted, String(deletions.length)], [t.importedCount, String(records.filter((x) => prov.has(x.record.id)).length)]])}
+${imports.length ? `<h3>${t.imports}</h3><ul>${imports.map((x) => `<li>${e(t.importLine(x.importedAt, x.keyFingerprint, x.records.length, x.pending.length))}</li>`).join('')}</ul>` : ''}
 <h3>${t.byCategory}</h3>
-${table([...byCategory].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => [cat[k] ?? k, n]))}
+${table([...byCategory].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => [own(cat, k), n]))}
 <h3>${t.bySender}</h3>
 ${table([...bySender].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))}
 <h2>${t.timeline}</h2>

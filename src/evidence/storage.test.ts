@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { canonicalJson } from './canonical';
-import { verifyBundle } from './bundle';
+import { exportBundle, verifyBundle } from './bundle';
 import { sampleRecords } from './fixtures';
-import { liveRecords } from './ledger';
+import { Ledger, liveRecords, nextEntry } from './ledger';
+import { generateInstallKey } from './signing';
 import { EvidenceStore, SCHEMA_VERSION, type WriteFailure } from './storage';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -91,11 +92,59 @@ describe('evidence storage (Dexie on fake-indexeddb)', () => {
     expect(r.ok).toBe(false);
     expect(b.ledger.entries).toEqual([]);
     expect(await b.db.entries.count()).toBe(0);
-    expect(await b.import(zip)).toMatchObject({ ok: true, added: 4, saved: true });
+    expect(await b.import(zip, { importedAt: '2026-12-01T00:00:00.000Z' })).toMatchObject({ ok: true, added: 4, records: 4, saved: true, key: { kind: 'unknown' } });
     b.close();
     const { store: c } = await openFresh(undefined, indexedDB);
-    expect(canonicalJson(c.ledger.entries)).toBe(canonicalJson(a.ledger.entries));
+    expect(canonicalJson(c.ledger.entries.slice(0, -1))).toBe(canonicalJson(a.ledger.entries));
+    expect(c.ledger.entries.at(-1)).toMatchObject({ kind: 'import', payload: { keyFingerprint: await a.ownFingerprint(), records: records.map((r) => r.id) } });
+    expect((await c.verify()).ok).toBe(true);
     expect((await c.screenshots()).size).toBe(2);
+  });
+
+  it('attack, on disk: a crafted bundle deleting a local record changes nothing stored; the deletion waits for confirmation', async () => {
+    const { records, screenshots } = await sampleRecords();
+    const { store, indexedDB } = await openFresh();
+    for (const r of records) await store.capture(r, screenshots.get(r.id));
+    const victim = store.ledger.entries[0]!;
+    // the attacker's own locker: the victim record's id and hash (from any shared export), then a deletion
+    const attacker = new Ledger([await nextEntry(undefined, 'capture', victim.recordId, null, victim.at, victim.payloadSha256)]);
+    attacker.entries.push(await nextEntry(attacker.head, 'deletion', victim.recordId, { recordId: victim.recordId, recordSha256: victim.payloadSha256, reason: 'duplicate', deletedAt: '2026-11-22T00:00:00.000Z' }, '2026-11-22T00:00:00.000Z'));
+    const zip = await exportBundle(attacker.entries, new Map(), { exportedAt: '2026-11-28T12:00:00.000Z', softwareVersion: 'x', language: 'en', keyPair: await generateInstallKey() });
+    const before = await store.db.entries.orderBy('seq').toArray();
+    const preview = await store.previewImport(zip);
+    expect(preview).toMatchObject({ ok: true, records: 0, entries: 0, pending: [{ kind: 'deletion', recordId: victim.recordId }], key: { kind: 'unknown' } });
+    const r = await store.import(zip, { importId: 'imp-a', importedAt: '2026-12-01T00:00:00.000Z' });
+    expect(r).toMatchObject({ ok: true, records: 0, pending: [{ kind: 'deletion' }], saved: true });
+    const after = await store.db.entries.orderBy('seq').toArray();
+    expect(canonicalJson(after.slice(0, -1))).toBe(canonicalJson(before));
+    expect(after.at(-1)!.kind).toBe('import');
+    expect(await store.db.screenshots.get(victim.recordId)).toBeDefined();
+    expect(store.pendingChanges()).toHaveLength(1);
+    // only the explicit confirmation applies it
+    expect((await store.confirmPending('imp-a', [0], '2026-12-02T00:00:00.000Z')).saved).toBe(true);
+    store.close();
+    const { store: again } = await openFresh(undefined, indexedDB);
+    expect(liveRecords(again.ledger.entries).map((x) => x.id)).not.toContain(victim.recordId);
+    expect(await again.db.screenshots.get(victim.recordId)).toBeUndefined();
+    expect((await again.verify()).ok).toBe(true);
+    expect(again.pendingChanges()).toEqual([]);
+  });
+
+  it("says whether a bundle was signed by this installation's key or a pinned one", async () => {
+    const { records } = await sampleRecords();
+    const { store } = await openFresh();
+    await store.capture(records[1]!);
+    const zip = await store.export({ exportedAt: '2026-11-28T12:00:00.000Z', softwareVersion: 't', language: 'en' });
+    expect(await store.previewImport(zip)).toMatchObject({ ok: true, key: { kind: 'own' } });
+    const { store: other } = await openFresh();
+    const fp = await store.ownFingerprint();
+    expect(await other.previewImport(zip)).toMatchObject({ key: { kind: 'unknown' }, fingerprint: fp });
+    await expect(other.pinKey('abc', 'Ann')).rejects.toThrow(/64 hex digits/);
+    await expect(other.pinKey(fp, '  ')).rejects.toThrow(/whose key/);
+    expect(await other.pinKey(fp.toUpperCase().match(/.{2}/g)!.join(':'), 'Ann Lee (legal aid)', '2026-12-01T00:00:00.000Z')).toEqual([{ fingerprint: fp, label: 'Ann Lee (legal aid)', pinnedAt: '2026-12-01T00:00:00.000Z' }]);
+    expect(await other.previewImport(zip)).toMatchObject({ key: { kind: 'trusted', label: 'Ann Lee (legal aid)' } });
+    expect(await other.unpinKey(fp)).toEqual([]);
+    expect(await other.previewImport(zip)).toMatchObject({ key: { kind: 'unknown' } });
   });
 
   it('keeps one signing key per install, across restarts', async () => {

@@ -9,11 +9,12 @@
  *   1  entries (seq, recordId, kind), screenshots (recordId), meta (key)
  */
 import { Dexie, type DexieOptions, type Table } from 'dexie';
-import { exportBundle, importBundle, type BundleProblem, type ExportOptions } from './bundle';
+import { exportBundle, importBundle, previewImport, type ExportOptions, type ImportDone, type ImportOptions, type ImportPreview, type ImportRefusal, type UnzipLimits } from './bundle';
 import { sha256Hex } from './canonical';
-import { Ledger, verifyChain, type Annotation, type ChainEntry, type ChainVerdict } from './ledger';
+import { Ledger, openPending, verifyChain, type Annotation, type ChainEntry, type ChainVerdict, type OpenPending } from './ledger';
 import type { CaptureRecord } from './record';
-import { generateInstallKey } from './signing';
+import { HEX64 } from './schema';
+import { exportPublicKey, generateInstallKey } from './signing';
 
 export const DB_NAME = 'dunwatch-evidence';
 export const SCHEMA_VERSION = 1;
@@ -56,6 +57,20 @@ export interface SaveResult<T> {
   /** false: kept in memory and queued for retry (see onWriteError) */
   saved: boolean;
 }
+
+/** A signing key the user said they trust (they checked its fingerprint with its owner). */
+export interface TrustedKey {
+  fingerprint: string;
+  /** the user's own words: whose key it is */
+  label: string;
+  pinnedAt: string;
+}
+
+/** Whose key signed a bundle, as far as this locker knows. */
+export type KeyStatus = { kind: 'own' } | { kind: 'trusted'; label: string; pinnedAt: string } | { kind: 'unknown' };
+
+export type StoreImportPreview = ImportPreview & { key: KeyStatus };
+export type StoreImportResult = (Omit<ImportDone, 'screenshots'> & { saved: boolean; key: KeyStatus }) | ImportRefusal;
 
 export interface StoreOptions {
   name?: string;
@@ -121,20 +136,74 @@ export class EvidenceStore {
     return { entry, saved: await this.enqueue({ type: 'delete', entry }) };
   }
 
-  /** Verify first; on any problem nothing changes (in memory or on disk). */
-  async import(zip: Uint8Array): Promise<{ ok: true; added: number; skipped: number; saved: boolean } | { ok: false; problems: BundleProblem[] }> {
+  /** What importing `zip` would do, and whose key signed it; nothing changes. */
+  async previewImport(zip: Uint8Array, limits?: UnzipLimits): Promise<StoreImportPreview | ImportRefusal> {
+    const r = await previewImport(this.ledger, zip, limits);
+    return r.ok ? { ...r, key: await this.keyStatus(r.fingerprint) } : r;
+  }
+
+  /**
+   * Verify first; on any problem nothing changes (in memory or on disk). The bundle's new
+   * records are added with an import entry; notes and deletions about records already here are
+   * only listed (see confirmPending). One write: every new entry is appended as it stands.
+   */
+  async import(zip: Uint8Array, opts: ImportOptions = {}): Promise<StoreImportResult> {
     const before = this.ledger.entries.length;
-    const r = await importBundle(this.ledger, zip);
+    const r = await importBundle(this.ledger, zip, opts);
     if (!r.ok) return r;
     const added = this.ledger.entries.slice(before);
-    const deleted = new Set(added.filter((e) => e.kind === 'deletion').map((e) => e.recordId));
-    const shots = [...r.screenshots].filter(([id]) => !deleted.has(id)).map(([recordId, png]) => ({ recordId, png, sha256: '' }));
-    for (const s of shots) s.sha256 = await sha256Hex(s.png);
+    const shots: ScreenshotRow[] = [];
+    for (const [recordId, png] of r.screenshots) shots.push({ recordId, png, sha256: await sha256Hex(png) });
+    const saved = added.length ? await this.enqueue({ type: 'append', entries: added, screenshots: shots }) : true;
+    const { screenshots: _s, ...rest } = r;
+    return { ...rest, saved, key: await this.keyStatus(r.fingerprint) };
+  }
+
+  /** Notes and deletions imports offered for records already here, not applied yet. */
+  pendingChanges(): OpenPending[] {
+    return openPending(this.ledger.entries);
+  }
+
+  /** Apply pending changes of an import the user confirmed (see Ledger.confirmPending). */
+  async confirmPending(importId: string, indexes: readonly number[], at = new Date().toISOString()): Promise<SaveResult<ChainEntry[]>> {
+    const entries = await this.ledger.confirmPending(importId, indexes, at);
     let saved = true;
-    // deletions in the imported chain blank earlier entries: write the new entries, then the blanking
-    saved = await this.enqueue({ type: 'append', entries: added.filter((e) => e.kind !== 'deletion'), screenshots: shots });
-    for (const d of added.filter((e) => e.kind === 'deletion')) saved = (await this.enqueue({ type: 'delete', entry: d })) && saved;
-    return { ok: true, added: r.added, skipped: r.skipped, saved };
+    for (const e of entries) saved = (await this.enqueue(e.kind === 'deletion' ? { type: 'delete', entry: e } : { type: 'append', entries: [e], screenshots: [] })) && saved;
+    return { entry: entries, saved };
+  }
+
+  /** SHA-256 fingerprint of this installation's signing key. */
+  async ownFingerprint(): Promise<string> {
+    return (await exportPublicKey((await this.installKey()).publicKey)).fingerprint;
+  }
+
+  async trustedKeys(): Promise<TrustedKey[]> {
+    const row = await this.db.meta.get('trustedKeys');
+    return Array.isArray(row?.value) ? (row.value as TrustedKey[]) : [];
+  }
+
+  /** Remember a key the user trusts (they compared its fingerprint with its owner), under their label. */
+  async pinKey(fingerprint: string, label: string, at = new Date().toISOString()): Promise<TrustedKey[]> {
+    const fp = fingerprint.replace(/[\s:]/g, '').toLowerCase();
+    if (!HEX64.test(fp)) throw new Error('a key fingerprint is 64 hex digits (SHA-256)');
+    const name = label.trim();
+    if (!name) throw new Error('say whose key it is');
+    if (name.length > 200) throw new Error('the label is longer than 200 characters');
+    const keys = [...(await this.trustedKeys()).filter((k) => k.fingerprint !== fp), { fingerprint: fp, label: name, pinnedAt: at }];
+    await this.db.meta.put({ key: 'trustedKeys', value: keys });
+    return keys;
+  }
+
+  async unpinKey(fingerprint: string): Promise<TrustedKey[]> {
+    const keys = (await this.trustedKeys()).filter((k) => k.fingerprint !== fingerprint);
+    await this.db.meta.put({ key: 'trustedKeys', value: keys });
+    return keys;
+  }
+
+  async keyStatus(fingerprint: string): Promise<KeyStatus> {
+    if (fingerprint === (await this.ownFingerprint())) return { kind: 'own' };
+    const k = (await this.trustedKeys()).find((x) => x.fingerprint === fingerprint);
+    return k ? { kind: 'trusted', label: k.label, pinnedAt: k.pinnedAt } : { kind: 'unknown' };
   }
 
   verify(): Promise<ChainVerdict> {

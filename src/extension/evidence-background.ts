@@ -22,14 +22,17 @@
  */
 import { browser } from 'wxt/browser';
 import { getEngine } from '../engine/bundled';
-import { MAX_TOTAL_BYTES } from '../evidence/bundle';
+import { LIMITS } from '../evidence/bundle';
 import { EvidenceStore } from '../evidence/storage';
 import { adapters } from '../sites/registry';
 import { isEvidenceRequest, type EvidenceCaptureRequest, type EvidenceChangedEvent } from './evidence-messages';
-import { EvidenceService, type CaptureContext, type ShotResult } from './evidence-service';
+import { EvidenceService, importCommands, type CaptureContext, type ShotResult } from './evidence-service';
 import { EXPORT_PORT, IMPORT_PORT, serveExport, serveUpload, type PortLike } from './evidence-transfer';
 import { extensionKeys } from './extension-keys';
 import { sealedStash, storageArea, trustedSessionArea, type StashArea } from './pending-stash';
+
+/** the largest file the import port takes: what import will inflate at most, plus room for the zip's own headers */
+const MAX_UPLOAD_BYTES = LIMITS.total + 64 * 2 ** 20;
 import { authorize, guarded, selfFrom, type SenderLike } from './sender-policy';
 
 export const MENU_SAVE_EVIDENCE = 'dunwatch-save-evidence';
@@ -140,7 +143,8 @@ export function registerEvidence(): void {
     }
     const p = port as unknown as PortLike;
     if (port.name === EXPORT_PORT) serveExport(p, (language) => evidenceService().then((s) => s.exportZip(language)));
-    else serveUpload(p, { import: (zip) => evidenceService().then((s) => s.importZip(zip)) }, MAX_TOTAL_BYTES);
+    // one upload, two steps: the preview (fingerprint, counts) and, once the user agrees, the import
+    else serveUpload(p, importCommands(evidenceService), MAX_UPLOAD_BYTES);
   });
 
   browser.runtime.onInstalled.addListener(() => {

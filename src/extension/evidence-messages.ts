@@ -7,9 +7,10 @@
  * sender-policy.ts.
  */
 import type { Finding } from '../engine/types';
-import type { Annotation, ChainProblem } from '../evidence/ledger';
+import type { Annotation, ChainProblem, PendingChange, Provenance } from '../evidence/ledger';
 import type { CaptureRecord } from '../evidence/record';
 import type { BundleProblem } from '../evidence/bundle';
+import type { KeyStatus, StoreImportPreview, TrustedKey } from '../evidence/storage';
 import type { TabMessage } from './messages';
 
 /** One message as the page showed it (the side panel's fields), with where it is on screen (for the screenshot crop). */
@@ -89,6 +90,20 @@ export interface LockerItem {
   /** position of its capture entry in the chain */
   seq: number;
   annotations: Annotation[];
+  /** set when the record came in by import: when, and the key that signed its bundle */
+  imported?: Provenance;
+}
+
+/** A note or deletion an import offered for a record already here; applied only when the user confirms it. */
+export interface LockerPendingChange {
+  importId: string;
+  index: number;
+  change: PendingChange;
+  keyFingerprint: string;
+  importedAt: string;
+  /** the record it is about, to show the user */
+  subject: string | null;
+  sender: string | null;
 }
 
 export interface LockerDeletion {
@@ -108,6 +123,10 @@ export interface EvidenceListResponse {
   items: LockerItem[];
   deletions: LockerDeletion[];
   status: EvidenceStatus;
+  /** changes imports offered for records already here, not applied */
+  pending: LockerPendingChange[];
+  /** this installation's key fingerprint and the keys the user pinned as trusted */
+  keys: { own: string; trusted: TrustedKey[] };
 }
 
 export interface EvidenceScreenshotRequest {
@@ -143,7 +162,51 @@ export interface EvidenceVerifyResponse {
   problems: (ChainProblem & { subject?: string | null; sender?: string | null })[];
 }
 
-export type EvidenceImportResponse = { ok: true; added: number; skipped: number; saved: boolean } | { ok: false; problems: BundleProblem[] };
+/**
+ * Import is two calls on ONE upload over the import port (evidence-transfer.ts), so the
+ * bundle is sent once: `preview` answers EvidenceImportPreviewResponse (what it would add,
+ * whose key signed it; nothing changes), then, after the user agrees, `import` with
+ * EvidenceImportArgs answers EvidenceImportResponse.
+ */
+export const IMPORT_COMMANDS = { preview: 'preview', import: 'import' } as const;
+
+export interface EvidenceImportArgs {
+  /** the head hash the preview showed: refused if the bundle is another one */
+  expectHeadSha256?: string;
+}
+export type EvidenceImportResponse =
+  | { ok: true; added: number; records: number; skipped: number; pending: PendingChange[]; importId?: string; fingerprint: string; key: KeyStatus; saved: boolean }
+  | { ok: false; problems: BundleProblem[] };
+
+export type EvidenceImportPreviewResponse = StoreImportPreview | { ok: false; problems: BundleProblem[] };
+
+/** Import port `import` args from the page: only a string head hash, or nothing. */
+export function importArgs(args: unknown): EvidenceImportArgs | undefined {
+  if (args === undefined || args === null) return {};
+  if (!obj(args)) return undefined;
+  const head = args.expectHeadSha256;
+  if (head === undefined) return {};
+  return str(head) ? { expectHeadSha256: head } : undefined;
+}
+
+/** Locker page → background: the user confirmed these pending changes of an import. */
+export interface EvidenceConfirmPendingRequest {
+  type: 'dunwatch:evidence-confirm-pending';
+  importId: string;
+  indexes: number[];
+}
+
+/** Locker page → background: trust (or stop trusting) a signing key, under the user's label. */
+export interface EvidencePinKeyRequest {
+  type: 'dunwatch:evidence-pin-key';
+  fingerprint: string;
+  label: string;
+}
+export interface EvidenceUnpinKeyRequest {
+  type: 'dunwatch:evidence-unpin-key';
+  fingerprint: string;
+}
+export type EvidenceKeysResponse = { ok: true; trusted: TrustedKey[] } | { ok: false; error: string };
 
 export interface EvidenceRetryRequest {
   type: 'dunwatch:evidence-retry';
@@ -163,6 +226,9 @@ export type EvidenceRequest =
   | EvidenceAnnotateRequest
   | EvidenceDeleteRequest
   | EvidenceVerifyRequest
+  | EvidenceConfirmPendingRequest
+  | EvidencePinKeyRequest
+  | EvidenceUnpinKeyRequest
   | EvidenceRetryRequest;
 
 const obj = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null && !Array.isArray(m);
@@ -207,6 +273,12 @@ export function isEvidenceRequest(m: unknown): m is EvidenceRequest {
       return str(m.recordId) && (m.kind === 'note' || m.kind === 'tag') && str(m.value) && m.value.trim().length > 0;
     case 'dunwatch:evidence-delete':
       return str(m.recordId) && str(m.reason) && m.reason.trim().length > 0;
+    case 'dunwatch:evidence-confirm-pending':
+      return str(m.importId) && Array.isArray(m.indexes) && m.indexes.length > 0 && m.indexes.every((i) => Number.isInteger(i) && i >= 0);
+    case 'dunwatch:evidence-pin-key':
+      return str(m.fingerprint) && str(m.label);
+    case 'dunwatch:evidence-unpin-key':
+      return str(m.fingerprint);
     case 'dunwatch:evidence-list':
     case 'dunwatch:evidence-verify':
     case 'dunwatch:evidence-retry':

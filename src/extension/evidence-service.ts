@@ -18,16 +18,19 @@
  */
 import { sha256Hex } from '../evidence/canonical';
 import { fromBase64, toBase64Fast } from './base64';
-import { verifyChain, type Annotation, type ChainEntry } from '../evidence/ledger';
+import { openPending, provenance, verifyChain, type Annotation, type ChainEntry } from '../evidence/ledger';
 import { newCaptureRecord, type CaptureRecord } from '../evidence/record';
-import type { EvidenceStore, WriteFailure } from '../evidence/storage';
+import type { EvidenceStore, TrustedKey, WriteFailure } from '../evidence/storage';
 import { checkStashedOps } from './stash-schema';
+import type { UploadCommands } from './evidence-transfer';
 import type {
   CapturedMessage,
   EvidenceCaptureRequest,
   EvidenceCaptureResponse,
   EvidenceChangedEvent,
+  EvidenceImportPreviewResponse,
   EvidenceImportResponse,
+  EvidenceKeysResponse,
   EvidenceListResponse,
   EvidenceRequest,
   EvidenceScreenshotResponse,
@@ -36,8 +39,10 @@ import type {
   EvidenceWriteResponse,
   LockerDeletion,
   LockerItem,
+  LockerPendingChange,
   NoScreenshot,
 } from './evidence-messages';
+import { IMPORT_COMMANDS, importArgs } from './evidence-messages';
 
 /** An operation not yet written to IndexedDB, kept where a stopped worker cannot lose it. */
 export type StashedOp =
@@ -158,6 +163,12 @@ export class EvidenceService {
         });
       case 'dunwatch:evidence-verify':
         return this.verify();
+      case 'dunwatch:evidence-confirm-pending':
+        return this.write(async () => ({ saved: (await this.deps.store.confirmPending(req.importId, req.indexes, this.now())).saved }));
+      case 'dunwatch:evidence-pin-key':
+        return this.keys(() => this.deps.store.pinKey(req.fingerprint, req.label, this.now()));
+      case 'dunwatch:evidence-unpin-key':
+        return this.keys(() => this.deps.store.unpinKey(req.fingerprint));
       case 'dunwatch:evidence-retry':
         return this.write(async () => ({ saved: await this.deps.store.retry() }));
     }
@@ -273,21 +284,47 @@ export class EvidenceService {
     this.deps.notify?.({ type: 'dunwatch:evidence-changed', status: this.status() });
   }
 
-  private list(): EvidenceListResponse {
+  private async list(): Promise<EvidenceListResponse> {
     const entries = this.deps.store.ledger.entries;
     const deleted = new Set(entries.filter((e) => e.kind === 'deletion').map((e) => e.recordId));
+    const prov = provenance(entries);
     const items: LockerItem[] = [];
     const byId = new Map<string, LockerItem>();
     const deletions: LockerDeletion[] = [];
     for (const e of entries) {
       if (e.kind === 'capture' && e.payload && !deleted.has(e.recordId)) {
-        const item: LockerItem = { record: e.payload, sha256: e.payloadSha256, seq: e.seq, annotations: [] };
+        const p = prov.get(e.recordId);
+        const item: LockerItem = { record: e.payload, sha256: e.payloadSha256, seq: e.seq, annotations: [], ...(p ? { imported: p } : {}) };
         items.push(item);
         byId.set(e.recordId, item);
       } else if (e.kind === 'annotation' && e.payload) byId.get(e.recordId)?.annotations.push(e.payload);
       else if (e.kind === 'deletion') deletions.push({ recordId: e.recordId, reason: e.payload.reason, deletedAt: e.payload.deletedAt });
     }
-    return { items, deletions, status: this.status() };
+    const pending: LockerPendingChange[] = openPending(entries).map((p) => {
+      const r = byId.get(p.change.recordId)?.record;
+      return { ...p, subject: r?.subject ?? null, sender: r ? (r.sender.name ?? r.sender.address) : null };
+    });
+    const keys = { own: await this.deps.store.ownFingerprint(), trusted: await this.deps.store.trustedKeys() };
+    return { items, deletions, status: this.status(), pending, keys };
+  }
+
+  private async keys(fn: () => Promise<TrustedKey[]>): Promise<EvidenceKeysResponse> {
+    try {
+      const trusted = await fn();
+      this.deps.notify?.({ type: 'dunwatch:evidence-changed', status: this.status() });
+      return { ok: true, trusted };
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+  }
+
+  /** What importing this bundle (the page sent it in chunks) would do, and whose key signed it; nothing changes. */
+  async previewZip(zip: Uint8Array): Promise<EvidenceImportPreviewResponse> {
+    try {
+      return await this.deps.store.previewImport(zip);
+    } catch (e) {
+      return { ok: false, problems: [{ file: '(bundle)', reason: (e as Error).message }] };
+    }
   }
 
   private async screenshot(recordId: string): Promise<EvidenceScreenshotResponse> {
@@ -329,14 +366,33 @@ export class EvidenceService {
     }
   }
 
-  /** Import a bundle (the page sent it in chunks): verified first, nothing changes on failure. */
-  async importZip(zip: Uint8Array): Promise<EvidenceImportResponse> {
+  /**
+   * Import a bundle (the page sent it in chunks, over the same port as its preview): verified
+   * first, nothing changes on failure; refused when it is not the bundle the preview showed
+   * (expectHeadSha256). Notes and deletions for records already here stay pending.
+   */
+  async importZip(zip: Uint8Array, expectHeadSha256?: string): Promise<EvidenceImportResponse> {
     try {
-      const r = await this.deps.store.import(zip);
+      const r = await this.deps.store.import(zip, { importedAt: this.now(), ...(expectHeadSha256 ? { expectHeadSha256 } : {}) });
       if (r.ok) await this.afterWrite([]);
       return r;
     } catch (e) {
       return { ok: false, problems: [{ file: '(bundle)', reason: (e as Error).message }] };
     }
   }
+}
+
+/**
+ * What the import port serves on one uploaded bundle (the background and the tests' transport
+ * both use this): `preview`, then `import` with the head hash the preview showed.
+ */
+export function importCommands(service: () => Promise<EvidenceService>): UploadCommands {
+  return {
+    [IMPORT_COMMANDS.preview]: (zip) => service().then((s) => s.previewZip(zip)),
+    [IMPORT_COMMANDS.import]: async (zip, raw) => {
+      const args = importArgs(raw);
+      if (!args) return { ok: false, problems: [{ file: '(bundle)', reason: 'bad import arguments (expectHeadSha256 must be a string)' }] } satisfies EvidenceImportResponse;
+      return (await service()).importZip(zip, args.expectHeadSha256);
+    },
+  };
 }

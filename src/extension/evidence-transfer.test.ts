@@ -86,6 +86,35 @@ describe('export and import in chunks over ports', () => {
     expect(b.store.ledger.entries).toHaveLength(0);
   });
 
+  it('preview and import share one upload: the file is sent once, the preview changes nothing, another bundle is refused', async () => {
+    const a = await locker(300 * 2 ** 10);
+    for (let i = 0; i < 4; i++) await a.svc.handle(capture(`p-${i}`));
+    const exp = await a.client.exportZip('en');
+    if (!exp.ok) throw new Error(exp.error);
+    const zip = new Uint8Array(await exp.zip.arrayBuffer());
+    const own = (await a.client.list()).keys.own;
+    const b = await locker();
+    const opened = await b.client.openImport(new Blob([zip as BlobPart]));
+    if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
+    const preview = await opened.session.preview();
+    expect(preview).toMatchObject({ ok: true, fingerprint: own, key: { kind: 'unknown' }, records: 4 });
+    if (!preview.ok) throw new Error('no preview');
+    expect(b.store.ledger.entries).toHaveLength(0); // nothing imported by looking
+    // a head hash that is not this bundle's: refused, nothing changes
+    expect(await opened.session.importZip('0'.repeat(64))).toMatchObject({ ok: false, problems: [{ file: 'evidence.json', reason: expect.stringMatching(/not the bundle that was previewed/) }] });
+    expect(b.store.ledger.entries).toHaveLength(0);
+    expect(await opened.session.importZip(preview.headSha256)).toMatchObject({ ok: true, added: 4, fingerprint: own, saved: true });
+    opened.session.close();
+    expect(b.ports).toHaveLength(1);
+    const page = b.ports[0]![0];
+    // the bytes went once: the page's messages add up to one base64 copy of the bundle (plus small control messages)
+    const sent = page.sentSizes.reduce((x, y) => x + y, 0);
+    expect(sent).toBeGreaterThan(Math.ceil(zip.length / 3) * 4);
+    expect(sent).toBeLessThan(Math.ceil(zip.length / 3) * 4 + 4096);
+    expect(Math.max(...page.sentSizes)).toBeLessThanOrEqual(LIMIT);
+    expect((await b.client.list()).items.map((i) => i.record.id)).toEqual(['p-0', 'p-1', 'p-2', 'p-3']);
+  });
+
   it('an empty locker exports as a clear error, an empty file imports as one', async () => {
     const a = await locker();
     const exp = await a.client.exportZip('en');

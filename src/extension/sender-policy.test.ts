@@ -40,6 +40,9 @@ const EXPECTED: Record<string, 'all' | 'page' | 'tab' | 'own'> = {
   'dunwatch:evidence-delete': 'page',
   'dunwatch:evidence-verify': 'page',
   'dunwatch:evidence-retry': 'page',
+  'dunwatch:evidence-confirm-pending': 'page',
+  'dunwatch:evidence-pin-key': 'page',
+  'dunwatch:evidence-unpin-key': 'page',
   'dunwatch:evidence-export-port': 'page',
   'dunwatch:evidence-import-port': 'page',
 };
@@ -97,6 +100,9 @@ describe('authorize, every message type', () => {
 
   it('an unknown type is not ours (no answer), whoever sends it; inherited keys are not types', () => {
     expect(authorize('dunwatch:evidence-export', {}, senders.sidePanel, self)).toMatchObject({ ok: false, known: false });
+    // a bundle is never one runtime message: its import and preview are calls on the import port
+    expect(authorize('dunwatch:evidence-import', {}, senders.sidePanel, self)).toMatchObject({ ok: false, known: false });
+    expect(authorize('dunwatch:evidence-import-preview', {}, senders.sidePanel, self)).toMatchObject({ ok: false, known: false });
     expect(authorize('constructor', {}, senders.sidePanel, self)).toMatchObject({ ok: false, known: false });
     expect(authorize('__proto__', {}, senders.sidePanel, self)).toMatchObject({ ok: false, known: false });
   });

@@ -11,7 +11,8 @@
  *   compromised isolated world can send any message), so it may only analyse text, ask for
  *   the page context, write and read ITS OWN tab's report, capture from its own tab, and
  *   report a false alarm. The locker (list, screenshots, notes, deletion, verify, export,
- *   import, retry), pasted evidence and other tabs' reports are for extension pages only.
+ *   import and its preview, confirming an import's pending changes, pinning keys, retry),
+ *   pasted evidence and other tabs' reports are for extension pages only.
  * Anything else (no sender, another extension, a URL of neither kind) is refused. A message
  * type that is not in the table is not ours and gets no answer.
  */
@@ -69,7 +70,14 @@ export const POLICY = {
   'dunwatch:evidence-delete': 'extension-page',
   'dunwatch:evidence-verify': 'extension-page',
   'dunwatch:evidence-retry': 'extension-page',
-  // ports (evidence-transfer.ts): bundles of any size move in chunks, to and from the locker page
+  // an import's pending notes and deletions are applied only when the user confirms them, and
+  // only the user pins or unpins a signing key: a content script must never be able to
+  'dunwatch:evidence-confirm-pending': 'extension-page',
+  'dunwatch:evidence-pin-key': 'extension-page',
+  'dunwatch:evidence-unpin-key': 'extension-page',
+  // ports (evidence-transfer.ts): bundles of any size move in chunks, to and from the locker page;
+  // an import's preview (fingerprint, counts) and the import itself are calls on the import
+  // port's one upload, so this entry decides who may do either
   'dunwatch:evidence-export-port': 'extension-page',
   'dunwatch:evidence-import-port': 'extension-page',
 } as const satisfies Record<string, Allowed>;

@@ -4,16 +4,16 @@
  * content script cannot plant an operation; this check is the second line, against a stash
  * written by another version or damaged, and it applies to any stash the service is given.
  *
- * Interim: the evidence core is getting strict valibot schemas for capture, annotation and
- * deletion payloads (src/evidence); when they land, `record` and `annotation` here switch to
- * them. Until then the record is checked by the core's own `recordProblems`.
+ * The record and the annotation are checked by the evidence core's own strict schemas
+ * (src/evidence/schema.ts: captureRecordProblems, AnnotationSchema), so a replayed operation
+ * meets the same rules as one the chain would accept; only the stash's own wrapper (op, png,
+ * the deletion's reason and time) is described here.
  */
 import * as v from 'valibot';
-import { ID_PATTERN, recordProblems, type CaptureRecord } from '../evidence/record';
+import type { CaptureRecord } from '../evidence/record';
+import { AnnotationSchema, captureRecordProblems, ID_PATTERN, ISO_UTC } from '../evidence/schema';
 import { fromBase64 } from './base64';
 import type { StashedOp } from './evidence-service';
-
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'not a record or annotation id'));
 const iso = v.pipe(v.string(), v.regex(ISO_UTC, 'not an ISO 8601 UTC time'));
@@ -22,7 +22,7 @@ const record = v.pipe(
   v.unknown(),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
-    const problems = recordProblems(dataset.value);
+    const problems = captureRecordProblems(dataset.value);
     if (problems.length) addIssue({ message: `not a capture record: ${problems.join('; ')}` });
   }),
 );
@@ -38,7 +38,8 @@ const captureOp = v.pipe(
 );
 const annotateOp = v.strictObject({
   op: v.literal('annotate'),
-  annotation: v.strictObject({ id, recordId: id, type: v.picklist(['note', 'tag']), value: text, createdAt: iso }),
+  // the service saves a note or tag only when it is not blank
+  annotation: v.pipe(AnnotationSchema, v.check((a) => a.value.trim().length > 0, 'value: empty')),
 });
 const deleteOp = v.strictObject({ op: v.literal('delete'), recordId: id, reason: text, at: iso });
 

@@ -8,7 +8,7 @@
  *   through the same port protocol the background serves (evidence-transfer.ts).
  */
 import type { ClientTransport, Persistence } from '../ui/locker/client';
-import type { EvidenceService } from './evidence-service';
+import { importCommands, type EvidenceService } from './evidence-service';
 import { EXPORT_PORT, IMPORT_PORT, serveExport, serveUpload, type PortLike } from './evidence-transfer';
 
 export const CHROME_MESSAGE_LIMIT = 64 * 2 ** 20;
@@ -84,7 +84,7 @@ export function serviceTransport(svc: EvidenceService, opts: ServiceTransportOpt
       opts.ports?.push(pair);
       const [client, background] = pair;
       if (name === EXPORT_PORT) serveExport(background, (language) => svc.exportZip(language), opts.chunkBytes);
-      else if (name === IMPORT_PORT) serveUpload(background, { import: (zip) => svc.importZip(zip) }, opts.maxImportBytes ?? 2 ** 31);
+      else if (name === IMPORT_PORT) serveUpload(background, importCommands(async () => svc), opts.maxImportBytes ?? 2 ** 31);
       else background.disconnect();
       return client;
     },

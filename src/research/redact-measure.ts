@@ -1,4 +1,5 @@
 /** Recall per type on the planted test set and the false-redaction rate (used by the test and the docs). */
+import { HANDSET, HAND_NO_PII, type HandItem } from './redact-handset';
 import { NO_PII, generateTestSet } from './redact-testset';
 import { redact, type PiiType } from './redact';
 
@@ -40,4 +41,37 @@ export function measureRedaction(seed?: number, n?: number): RedactionScores {
     .filter((x) => x.result.replacements.some((r) => r.type !== 'DATE'))
     .map((x) => ({ text: x.text, redacted: x.result.text }));
   return { recall, typeAccuracy: planted ? typed / planted : 1, falseRedactionRate: falseRedactions.length / NO_PII.length, falseRedactions, items: set.length, misses };
+}
+
+export interface HandScores {
+  /** per type: values whose every character was redacted */
+  recall: Partial<Record<PiiType, { found: number; total: number; recall: number }>>;
+  misses: { type: PiiType; value: string; redacted: string }[];
+  /** HAND_NO_PII messages where anything but a date was replaced */
+  falseRedactions: { text: string; redacted: string }[];
+}
+
+/** Recall per type on the hand-written set (redact-handset.ts), and false redactions on its clean messages. */
+export function measureHandset(items: readonly HandItem[] = HANDSET, clean: readonly string[] = HAND_NO_PII): HandScores {
+  const recall: HandScores['recall'] = {};
+  const misses: HandScores['misses'] = [];
+  for (const item of items) {
+    const { replacements, text } = redact(item.text);
+    let from = 0;
+    for (const [value, type] of item.values) {
+      const start = item.text.indexOf(value, from);
+      if (start < 0) throw new Error(`handset: "${value}" is not in "${item.text}"`);
+      from = start + value.length;
+      const end = start + value.length;
+      const r = (recall[type] ??= { found: 0, total: 0, recall: 0 });
+      r.total++;
+      let covered = 0;
+      for (const x of replacements) if (x.type !== 'DATE' && x.start < end && start < x.end) covered += Math.min(x.end, end) - Math.max(x.start, start);
+      if (covered >= end - start) r.found++;
+      else misses.push({ type, value, redacted: text });
+    }
+  }
+  for (const r of Object.values(recall)) r.recall = r.total ? r.found / r.total : 1;
+  const falseRedactions = clean.map((t) => ({ text: t, result: redact(t) })).filter((x) => x.result.replacements.some((r) => r.type !== 'DATE')).map((x) => ({ text: x.text, redacted: x.result.text }));
+  return { recall, misses, falseRedactions };
 }

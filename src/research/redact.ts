@@ -1,16 +1,18 @@
 /**
  * Redaction of personal data with typed placeholders, CFPB-style: `[NAME] [PHONE] [EMAIL]
- * [ACCOUNT] [ID] [ADDRESS]` (and `[AMOUNT]` when asked), or `XXXX` for everything with
+ * [ACCOUNT] [ID] [ADDRESS] [HANDLE]` (and `[AMOUNT]` when asked), or `XXXX` for everything with
  * style 'cfpb'. Dates keep only month and year. Offsets of findings made on the original text
  * can be remapped onto the redacted text (`remapSpan`), so labels stay aligned.
  *
  * Pure TypeScript (no Node or DOM APIs): the extension can run it on the device.
  */
 import nlp from 'compromise';
+import { cnIdValid, luhnValid } from './checks';
+import { handleSpans, identifierSpans, lowerCaseNameSpans, taiwanSpans } from './detectors';
 import { findChineseNames } from './names-zh';
 
-export type PiiType = 'NAME' | 'PHONE' | 'EMAIL' | 'ACCOUNT' | 'ID' | 'ADDRESS' | 'AMOUNT' | 'DATE';
-export const PII_TYPES: readonly PiiType[] = ['NAME', 'PHONE', 'EMAIL', 'ACCOUNT', 'ID', 'ADDRESS', 'AMOUNT', 'DATE'];
+export type PiiType = 'NAME' | 'PHONE' | 'EMAIL' | 'ACCOUNT' | 'ID' | 'ADDRESS' | 'HANDLE' | 'AMOUNT' | 'DATE';
+export const PII_TYPES: readonly PiiType[] = ['NAME', 'PHONE', 'EMAIL', 'ACCOUNT', 'ID', 'ADDRESS', 'HANDLE', 'AMOUNT', 'DATE'];
 
 export interface PiiSpan {
   start: number;
@@ -43,36 +45,7 @@ export interface RedactResult {
   replacements: Replacement[];
 }
 
-// ---------------------------------------------------------------------------------------------
-// checks
-
-/** Luhn check of a card number (digits only). */
-export function luhnValid(digits: string): boolean {
-  if (!/^\d{12,19}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** ISO 7064 MOD 11-2 check digit of a Chinese resident ID number (GB 11643). */
-export function cnIdCheckDigit(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * weights[i]!;
-  return '10X98765432'[sum % 11]!;
-}
-
-export function cnIdValid(id: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(id)) return false;
-  return cnIdCheckDigit(id.slice(0, 17)) === id[17]!.toUpperCase();
-}
+export { cnIdCheckDigit, cnIdValid, luhnValid } from './checks';
 
 // ---------------------------------------------------------------------------------------------
 // detectors: each returns spans in the original text
@@ -92,6 +65,8 @@ const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-
 const CN_ID = /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
 /** 13-19 digits, optionally in groups separated by one space or dash */
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
+/** cards written in groups with any separator, the same one throughout: 4111.1111.1111.1111, 6011/1111/1111/1117, 3782-822463-10005 */
+const CARD_GROUPED = /(?<!\d|\d[.\-/])(?:\d{4}([ .\-/])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|\d{4}([ .\-/])\d{6}\2\d{5})(?!\d|[.\-/]\d)/g;
 const PHONE_PATTERNS: RegExp[] = [
   // Chinese mobile, optional +86, optional separators 138-1234-5678 / 138 1234 5678
   /(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)/g,
@@ -166,9 +141,13 @@ function englishNames(text: string): PiiSpan[] {
     const lead = /^[\s("'“]+/.exec(t)?.[0].length ?? 0;
     s += lead;
     t = t.slice(lead);
+    // compromise may take words before the name along ("sister Mary Jones", "letters/Mary Jones"): start at the first capitalised word
+    const cap = /(?<![A-Za-z'’])[A-Z]/.exec(t);
+    if (!cap) return;
+    s += cap.index;
+    t = t.slice(cap.index);
     if (!t || !/[A-Za-z]/.test(t)) return;
     if (t.split(/\s+/).every((w) => NOT_NAMES.has(w.toLowerCase().replace(/[^a-z]/g, '')))) return;
-    if (!/^[A-Z]/.test(t)) return;
     out.push({ start: s, end: s + t.length, type: 'NAME' });
   };
   if (/[A-Za-z]/.test(text)) {
@@ -185,6 +164,9 @@ export function detectPii(text: string, opts: RedactOptions = {}): PiiSpan[] {
   spans.push(...collect(text, EMAIL, 'EMAIL'));
   spans.push(...collect(text, CN_ID, 'ID', (m) => cnIdValid(m[0])));
   spans.push(...collect(text, CARD, 'ACCOUNT', (m) => luhnValid(m[0].replace(/[ -]/g, ''))));
+  // a grouped card number outranks "card 4111" (the first group after a card word) and phone shapes inside it
+  spans.push(...collect(text, CARD_GROUPED, 'ACCOUNT', (m) => luhnValid(m[0].replace(/\D/g, ''))).map((x) => ({ ...x, priority: 7 })));
+  spans.push(...identifierSpans(text), ...taiwanSpans(text), ...handleSpans(text));
   for (const re of PHONE_PATTERNS) spans.push(...collect(text, re, 'PHONE', (m) => m[0].replace(/\D/g, '').length >= 7));
   spans.push(
     ...collect(text, ACCOUNT_CONTEXT, 'ACCOUNT', (m) => {
@@ -204,7 +186,7 @@ export function detectPii(text: string, opts: RedactOptions = {}): PiiSpan[] {
       }),
     );
   }
-  if (opts.englishNames !== false) spans.push(...englishNames(text));
+  if (opts.englishNames !== false) spans.push(...englishNames(text), ...lowerCaseNameSpans(text));
   spans.push(...findChineseNames(text).map((s) => ({ ...s, type: 'NAME' as const })));
   if (opts.amounts) spans.push(...collect(text, AMOUNT, 'AMOUNT'));
   if (opts.dates !== false) for (const d of DATE_PATTERNS) spans.push(...collect(text, d.re, 'DATE'));
@@ -212,7 +194,7 @@ export function detectPii(text: string, opts: RedactOptions = {}): PiiSpan[] {
 }
 
 /** Higher wins an overlap; at equal rank the longer span wins. */
-const RANK: Record<PiiType, number> = { EMAIL: 9, ID: 8, ADDRESS: 7, PHONE: 6, ACCOUNT: 5, DATE: 4, NAME: 3, AMOUNT: 2 };
+const RANK: Record<PiiType, number> = { EMAIL: 9, HANDLE: 8.5, ID: 8, ADDRESS: 7, PHONE: 6, ACCOUNT: 5, DATE: 4, NAME: 3, AMOUNT: 2 };
 
 /** Non-overlapping spans, in text order. */
 export function resolve(spans: PiiSpan[]): PiiSpan[] {

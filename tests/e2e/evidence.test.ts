@@ -232,7 +232,7 @@ describe('evidence locker in Chromium', () => {
     }
   }, 180_000);
 
-  it('imports the bundle into a fresh profile (verified first); a tampered copy is refused and changes nothing', async () => {
+  it('imports the bundle into a fresh profile (verified and previewed first, marked imported); a tampered copy is refused and changes nothing', async () => {
     expect(zipPath).not.toBe('');
     const s = await launch(tempDir('dunwatch-e2e-fresh-'));
     try {
@@ -246,8 +246,15 @@ describe('evidence locker in Chromium', () => {
       expect(await lockerRecords(locker)).toEqual([]);
 
       await locker.setInputFiles('[data-testid="import"]', { name: 'bundle.zip', mimeType: 'application/zip', buffer: bytes });
-      await expect.poll(() => locker.locator('[data-testid="import-result"]').innerText()).toContain(`Imported after verification: ${saved.length} entries added`);
+      // a preview first: whose key signed it (another profile's: unknown here), what it would add; nothing imported yet
+      await locker.waitForSelector('[data-testid="import-preview"]');
+      expect(await locker.locator('[data-testid="import-fingerprint"]').getAttribute('data-fingerprint')).toMatch(/^[0-9a-f]{64}$/);
+      expect(await locker.locator('[data-testid="import-key"]').getAttribute('data-key-kind')).toBe('unknown');
+      expect(await lockerRecords(locker)).toEqual([]);
+      await locker.click('[data-testid="import-proceed"]');
+      await expect.poll(() => locker.locator('[data-testid="import-result"]').innerText()).toContain(`Imported after verification: ${saved.length} record(s) added (${saved.length} entries), 0 already here.`);
       await expect.poll(async () => (await lockerRecords(locker)).map((r) => r.id)).toEqual(saved.map((r) => r.id));
+      expect(await locker.locator('[data-testid="imported-mark"]').count()).toBe(saved.length);
     } finally {
       await s.context.close();
     }
@@ -300,7 +307,10 @@ describe('a locker over 64 MiB', () => {
 
       let t0 = Date.now();
       await locker.setInputFiles('[data-testid="import"]', bigZip);
-      await expect.poll(() => locker.locator('[data-testid="import-result"]').innerText(), { timeout: 180_000 }).toContain(`Imported after verification: ${RECORDS} entries added`);
+      // two steps over one upload: the preview (sent once, in chunks), then "Import" on the same bytes
+      await expect.poll(() => locker.locator('[data-testid="import-preview"]').innerText(), { timeout: 180_000 }).toContain(`Would add ${RECORDS} record(s) (${RECORDS} entries); 0 already here.`);
+      await locker.click('[data-testid="import-proceed"]');
+      await expect.poll(() => locker.locator('[data-testid="import-result"]').innerText(), { timeout: 180_000 }).toContain(`Imported after verification: ${RECORDS} record(s) added (${RECORDS} entries), 0 already here.`);
       const importMs = Date.now() - t0;
       await expect.poll(async () => (await lockerRecords(locker)).length, { timeout: 60_000 }).toBe(RECORDS);
 
@@ -324,7 +334,10 @@ describe('a locker over 64 MiB', () => {
       const locker = await openLocker(again);
       await locker.waitForSelector('[data-testid="empty"]');
       await locker.setInputFiles('[data-testid="import"]', exported);
-      await expect.poll(() => locker.locator('[data-testid="import-result"]').innerText(), { timeout: 180_000 }).toContain(`Imported after verification: ${RECORDS} entries added`);
+      // the browser's export carries the first import's entry too (where those records came from): one entry more
+      await expect.poll(() => locker.locator('[data-testid="import-preview"]').innerText(), { timeout: 180_000 }).toContain(`Would add ${RECORDS} record(s) (${RECORDS + 1} entries); 0 already here.`);
+      await locker.click('[data-testid="import-proceed"]');
+      await expect.poll(() => locker.locator('[data-testid="import-result"]').innerText(), { timeout: 180_000 }).toContain(`Imported after verification: ${RECORDS} record(s) added (${RECORDS + 1} entries), 0 already here.`);
       await expect.poll(async () => (await lockerRecords(locker)).length, { timeout: 60_000 }).toBe(RECORDS);
       // one record's screenshot, read back through the background, is the full 1 MiB picture
       await locker.locator('[data-record-id="big-071"] button').click();

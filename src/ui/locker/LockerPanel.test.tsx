@@ -6,7 +6,9 @@ import { render } from 'solid-js/web';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getEngine } from '../../engine/bundled';
-import { verifyBundle } from '../../evidence/bundle';
+import { exportBundle, verifyBundle } from '../../evidence/bundle';
+import { Ledger, nextEntry } from '../../evidence/ledger';
+import { generateInstallKey } from '../../evidence/signing';
 import { fakePng } from '../../evidence/fixtures';
 import { EvidenceStore } from '../../evidence/storage';
 import type { EvidenceCaptureRequest } from '../../extension/evidence-messages';
@@ -77,6 +79,11 @@ const until = async (check: () => unknown, ms = 3000) => {
 };
 const $ = <T extends Element = HTMLElement>(sel: string) => document.querySelector<T>(sel);
 const ids = () => [...document.querySelectorAll('[data-record-id]')].map((e) => e.getAttribute('data-record-id'));
+function pickFile(bytes: Uint8Array | Blob) {
+  const input = $<HTMLInputElement>('[data-testid=import]')!;
+  Object.defineProperty(input, 'files', { value: [new File([bytes as BlobPart], 'x.zip', { type: 'application/zip' })], configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
 function change(el: HTMLInputElement | HTMLSelectElement, value: string, event = 'input') {
   el.value = value;
   el.dispatchEvent(new Event(event, { bubbles: true }));
@@ -204,6 +211,73 @@ describe('LockerPanel', () => {
     expect((await client.list()).items).toHaveLength(1);
   });
 
+  it('import: the preview shows the key fingerprint and whether it is ours; the user can pin it; imported records are marked', async () => {
+    const a = await locker();
+    await a.svc.handle(req('gmail', 'a1', threat, 'Apex Recovery', '2026-11-01T10:00:00.000Z'));
+    const exp = await a.client.exportZip('en');
+    if (!exp.ok) throw new Error(exp.error);
+    const own = (await a.client.list()).keys.own;
+    const b = await locker();
+    await b.svc.handle(req('gmail', 'b1', insult, 'Other', '2026-11-02T10:00:00.000Z'));
+    dispose = render(() => <LockerPanel client={b.client} />, document.body);
+    await until(() => ids().length === 1);
+    pickFile(exp.zip);
+    await until(() => $('[data-testid=import-preview]'));
+    expect($('[data-testid=import-fingerprint]')!.getAttribute('data-fingerprint')).toBe(own);
+    expect($('[data-testid=import-key]')!.getAttribute('data-key-kind')).toBe('unknown');
+    expect($('[data-testid=import-key]')!.textContent).toMatch(/Anyone can make a key: compare this fingerprint/);
+    expect($('[data-testid=import-preview]')!.textContent).toContain('Would add 1 record(s) (1 entries); 0 already here.');
+    expect(ids()).toEqual(['b1']); // nothing imported by looking
+    change($<HTMLInputElement>('#locker-pin-label')!, 'Ann (legal aid)');
+    $<HTMLFormElement>('#locker-pin-label')!.form!.requestSubmit();
+    await until(() => $('[data-testid=import-key]')!.getAttribute('data-key-kind') === 'trusted');
+    expect($('[data-testid=import-key]')!.textContent).toContain('A key you trust: Ann (legal aid)');
+    $<HTMLButtonElement>('[data-testid=import-proceed]')!.click();
+    await until(() => ids().length === 2);
+    expect($('[data-testid=import-result]')!.textContent).toContain('1 record(s) added');
+    const mark = document.querySelector('[data-record-id=a1] [data-testid=imported-mark]')!;
+    expect(mark.textContent).toBe('Imported');
+    expect(mark.getAttribute('title')).toContain(own.slice(0, 4));
+    expect(document.querySelector('[data-record-id=b1] [data-testid=imported-mark]')).toBeNull();
+    // the same installation's own export is recognised as such
+    const mine = await b.client.exportZip('en');
+    if (!mine.ok) throw new Error(mine.error);
+    const opened = await b.client.openImport(mine.zip);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
+    expect(await opened.session.preview()).toMatchObject({ ok: true, key: { kind: 'own' }, records: 0 });
+    opened.session.close();
+  });
+
+  it('attack: a bundle that deletes and annotates a local record changes nothing until the user ticks and confirms', async () => {
+    const mine = await locker();
+    await mine.svc.handle(req('gmail', 'a1', threat, 'Apex Recovery', '2026-11-01T10:00:00.000Z'));
+    await mine.svc.handle(req('gmail', 'a2', insult, 'Apex Recovery', '2026-11-02T10:00:00.000Z'));
+    // the attacker knows a1's id and hash (from any export the victim shared)
+    const victim = mine.store.ledger.entries.find((e) => e.recordId === 'a1')!;
+    const evil = new Ledger([await nextEntry(undefined, 'capture', 'a1', null, victim.at, victim.payloadSha256)]);
+    evil.entries.push(await nextEntry(evil.head, 'deletion', 'a1', { recordId: 'a1', recordSha256: victim.payloadSha256, reason: 'duplicate', deletedAt: '2026-11-03T00:00:00.000Z' }, '2026-11-03T00:00:00.000Z'));
+    const zip = await exportBundle(evil.entries, new Map(), { exportedAt: '2026-11-28T12:00:00.000Z', softwareVersion: 'x', language: 'en', keyPair: await generateInstallKey() });
+    dispose = render(() => <LockerPanel client={mine.client} />, document.body);
+    await until(() => ids().length === 2);
+    pickFile(zip);
+    await until(() => $('[data-testid=import-preview]'));
+    expect($('[data-testid=import-preview-pending]')!.textContent).toMatch(/1 note\(s\) or deletion\(s\) in this file are about records already in your locker. Importing will NOT apply them/);
+    $<HTMLButtonElement>('[data-testid=import-proceed]')!.click();
+    await until(() => $('[data-testid=import-result]'));
+    await until(() => $('[data-testid=pending-changes]'));
+    expect(ids()).toEqual(['a1', 'a2']);
+    expect($('[data-testid=import-pending-note]')!.textContent).toMatch(/1 change\(s\) for records already here were not applied/);
+    expect($('[data-testid=pending-changes]')!.textContent).toContain('Delete "About a1" (Apex Recovery). Reason given: duplicate');
+    expect($<HTMLButtonElement>('[data-testid=apply-pending]')!.disabled).toBe(true);
+    $<HTMLInputElement>('[data-testid=pending-pick]')!.click();
+    $<HTMLButtonElement>('[data-testid=apply-pending]')!.click();
+    await until(() => ids().length === 1);
+    expect(ids()).toEqual(['a2']);
+    expect($('[data-testid=deletions]')!.textContent).toContain('duplicate');
+    expect($('[data-testid=pending-changes]')).toBeNull();
+    expect((await mine.client.verify()).ok).toBe(true);
+  });
+
   it('says what the integrity proves and what it does not, and shows pending writes with a retry', async () => {
     const { client, svc, store } = await locker();
     const put = vi.spyOn(store.db.entries, 'bulkPut').mockImplementation(() => Promise.reject(new DOMException('full', 'QuotaExceededError')) as never);
@@ -211,7 +285,8 @@ describe('LockerPanel', () => {
     dispose = render(() => <LockerPanel client={client} variant="panel" />, document.body);
     await until(() => $('[data-testid=pending]'));
     expect($('[data-testid=pending]')!.textContent).toMatch(/1 change\(s\) not yet written to disk \(QuotaExceededError/);
-    expect($('[data-testid=integrity]')!.textContent).toMatch(/does not prove that the sender really sent/);
+    expect($('[data-testid=integrity]')!.textContent).toMatch(/A valid signature proves that the file has not changed since the holder of that key signed it/);
+    expect($('[data-testid=integrity]')!.textContent).toMatch(/It does not prove who holds that key/);
     expect($('h2#locker-title')).not.toBeNull();
     put.mockRestore();
     $<HTMLButtonElement>('[data-testid=pending] button')!.click();

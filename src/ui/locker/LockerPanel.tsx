@@ -9,12 +9,12 @@ import { For, Show, createEffect, createMemo, createResource, createSignal, onCl
 import { Dynamic } from 'solid-js/web';
 import type { Category } from '../../engine/types';
 import type { CaptureRecord, RecordFinding } from '../../evidence/record';
-import type { EvidenceImportResponse, EvidenceListResponse, EvidenceVerifyResponse, LockerItem } from '../../extension/evidence-messages';
+import type { EvidenceImportPreviewResponse, EvidenceImportResponse, EvidenceListResponse, EvidenceVerifyResponse, LockerItem, LockerPendingChange } from '../../extension/evidence-messages';
 import { categoryName } from '../common';
 import { t, uiLang } from '../i18n';
 import { segments } from '../mark';
 import { effectiveJurisdiction } from '../../extension/settings';
-import { runtimeClient, type LockerClient } from './client';
+import { runtimeClient, type ImportSession, type LockerClient } from './client';
 import { ComplaintDraft } from './ComplaintDraft';
 
 export interface LockerPanelProps {
@@ -158,6 +158,7 @@ function RecordView(props: { client: LockerClient; item: LockerItem; onClose: ()
         {field(t('lockerThread'), r().threadId)}
         {field(t('lockerDirection'), r().direction === 'outgoing' ? t('lockerOutgoing') : r().direction === 'incoming' ? t('lockerIncoming') : null)}
         {field(t('lockerPastedNote'), r().source === 'pasted' ? (r().note ?? '—') : null)}
+        {field(t('lockerImportedMark'), props.item.imported ? t('lockerImportedDetail', props.item.imported.importedAt, groupedFingerprint(props.item.imported.keyFingerprint)) : null)}
         {field(t('lockerRecordHash'), props.item.sha256)}
         {field(t('lockerRulesHash'), r().rulesBundleHash)}
         {field(t('lockerExtensionVersion'), r().extensionVersion)}
@@ -226,11 +227,18 @@ function VerifyResult(props: { v: EvidenceVerifyResponse }): JSX.Element {
   );
 }
 
-function ImportResult(props: { r: EvidenceImportResponse }): JSX.Element {
+function ImportResult(props: { r: EvidenceImportResponse | Extract<EvidenceImportPreviewResponse, { ok: false }> }): JSX.Element {
   return (
     <div role="status" data-testid="import-result" class="panel">
       {props.r.ok ? (
-        <p>{t('lockerImported', String(props.r.added), String(props.r.skipped))}</p>
+        <>
+          <p>{t('lockerImportedDone', String(props.r.records), String(props.r.added), String(props.r.skipped))}</p>
+          <Show when={props.r.pending.length}>
+            <p data-testid="import-pending-note">
+              <strong>{t('lockerImportedPending', String(props.r.pending.length))}</strong>
+            </p>
+          </Show>
+        </>
       ) : (
         <>
           <p>
@@ -245,12 +253,153 @@ function ImportResult(props: { r: EvidenceImportResponse }): JSX.Element {
   );
 }
 
+/** 64 hex digits in groups of four, easier to read out over the phone. */
+export const groupedFingerprint = (fp: string) => fp.match(/.{1,4}/g)?.join(' ') ?? fp;
+
+/** Before an import: who signed the file, what it would add, what it will not apply; the user decides. */
+function ImportPreviewPanel(props: {
+  r: Extract<EvidenceImportPreviewResponse, { ok: true }>;
+  onProceed: () => void;
+  onCancel: () => void;
+  onPin: (label: string) => Promise<string | undefined>;
+}): JSX.Element {
+  const [pinMsg, setPinMsg] = createSignal('');
+  const key = () => props.r.key;
+  return (
+    <section class="panel" data-testid="import-preview" aria-labelledby="import-preview-title">
+      <h3 id="import-preview-title">{t('lockerImportPreviewTitle')}</h3>
+      <p data-testid="import-fingerprint" data-fingerprint={props.r.fingerprint}>
+        {t('lockerImportKeyFingerprint', groupedFingerprint(props.r.fingerprint))}
+      </p>
+      <p data-testid="import-key" data-key-kind={key().kind}>
+        {(() => {
+          const k = key();
+          return k.kind === 'own' ? t('lockerImportKeyOwn') : k.kind === 'trusted' ? t('lockerImportKeyTrusted', k.label, k.pinnedAt.slice(0, 10)) : t('lockerImportKeyUnknown');
+        })()}
+      </p>
+      <Show when={key().kind === 'unknown'}>
+        <TextAction
+          id="locker-pin-label"
+          label={t('lockerPinLabel')}
+          button={t('lockerPinKey')}
+          run={(v, clear) =>
+            void props.onPin(v).then((err) => {
+              setPinMsg(err ? t('lockerWriteFailed', err) : t('lockerPinned', v.trim()));
+              if (!err) clear();
+            })
+          }
+        />
+        <Show when={pinMsg()}>
+          <p role="status">{pinMsg()}</p>
+        </Show>
+      </Show>
+      <p>{t('lockerImportCounts', String(props.r.records), String(props.r.entries), String(props.r.skipped))}</p>
+      <Show when={props.r.pending.length}>
+        <p data-testid="import-preview-pending">
+          <strong>{t('lockerImportPendingWarn', String(props.r.pending.length))}</strong>
+        </p>
+      </Show>
+      <p class="muted">{t('lockerSignatureNotProves')}</p>
+      <div class="row">
+        <button type="button" data-testid="import-proceed" onClick={() => props.onProceed()}>
+          {t('lockerImportProceed')}
+        </button>
+        <button type="button" data-testid="import-cancel" onClick={() => props.onCancel()}>
+          {t('lockerImportCancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Notes and deletions imports offered for records already here: applied only when ticked and confirmed. */
+function PendingChanges(props: { client: LockerClient; pending: LockerPendingChange[]; onChanged: () => void }): JSX.Element {
+  const [picked, setPicked] = createSignal<ReadonlySet<string>>(new Set());
+  const [msg, setMsg] = createSignal('');
+  const keyOf = (p: LockerPendingChange) => `${p.importId}#${p.index}`;
+  const toggle = (k: string) => {
+    const next = new Set(picked());
+    if (!next.delete(k)) next.add(k);
+    setPicked(next);
+  };
+  const describe = (p: LockerPendingChange) => {
+    const what = p.subject || p.change.recordId;
+    const who = p.sender || '—';
+    return p.change.kind === 'deletion'
+      ? t('lockerPendingDeletion', what, who, p.change.payload.reason)
+      : t('lockerPendingAnnotation', p.change.payload.type === 'tag' ? t('lockerTag') : t('lockerNote'), what, who, p.change.payload.value);
+  };
+  const apply = async () => {
+    const byImport = new Map<string, number[]>();
+    for (const p of props.pending) if (picked().has(keyOf(p))) byImport.set(p.importId, [...(byImport.get(p.importId) ?? []), p.index]);
+    let n = 0;
+    for (const [importId, indexes] of byImport) {
+      const r = await props.client.confirmPending(importId, indexes);
+      if (!r.ok) {
+        setMsg(t('lockerWriteFailed', r.error));
+        props.onChanged();
+        return;
+      }
+      n += indexes.length;
+    }
+    setPicked(new Set<string>());
+    setMsg(t('lockerPendingApplied', String(n)));
+    props.onChanged();
+  };
+  return (
+    <details data-testid="pending-changes" open>
+      <summary>{t('lockerPendingTitle', String(props.pending.length))}</summary>
+      <p class="muted">{t('lockerPendingExplain')}</p>
+      <ul class="plain">
+        <For each={props.pending}>
+          {(p) => (
+            <li data-pending={keyOf(p)}>
+              <label>
+                <input type="checkbox" checked={picked().has(keyOf(p))} onChange={() => toggle(keyOf(p))} data-testid="pending-pick" /> {describe(p)}
+              </label>
+              <div class="muted">{t('lockerPendingFrom', groupedFingerprint(p.keyFingerprint), p.importedAt)}</div>
+            </li>
+          )}
+        </For>
+      </ul>
+      <button type="button" data-testid="apply-pending" disabled={!picked().size} onClick={() => void apply()}>
+        {t('lockerPendingApply')}
+      </button>
+      <Show when={msg()}>
+        <p role="status">{msg()}</p>
+      </Show>
+    </details>
+  );
+}
+
+/** This installation's fingerprint (to give to whoever checks an export) and the keys the user trusts. */
+function Keys(props: { client: LockerClient; keys: EvidenceListResponse['keys']; onChanged: () => void }): JSX.Element {
+  return (
+    <details data-testid="keys">
+      <summary>{t('lockerTrustedKeys')}</summary>
+      <p data-testid="own-key">{t('lockerOwnKey', groupedFingerprint(props.keys.own))}</p>
+      <ul class="plain">
+        <For each={props.keys.trusted}>
+          {(k) => (
+            <li>
+              <strong>{k.label}</strong> <code>{groupedFingerprint(k.fingerprint)}</code>{' '}
+              <button type="button" onClick={() => void props.client.unpinKey(k.fingerprint).then(() => props.onChanged())}>
+                {t('lockerUnpinKey')}
+              </button>
+            </li>
+          )}
+        </For>
+      </ul>
+    </details>
+  );
+}
+
 export function IntegrityNote(): JSX.Element {
   return (
     <details class="disclaimer" data-testid="integrity">
       <summary>{t('lockerIntegrityTitle')}</summary>
-      <p>{t('lockerIntegrityProves')}</p>
-      <p>{t('lockerIntegrityNotProves')}</p>
+      <p>{t('lockerSignatureProves')}</p>
+      <p>{t('lockerSignatureNotProves')}</p>
     </details>
   );
 }
@@ -262,7 +411,14 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
   const [filter, setFilter] = createSignal<LockerFilter>({ ...EMPTY_FILTER });
   const [selected, setSelected] = createSignal<string>();
   const [verdict, setVerdict] = createSignal<EvidenceVerifyResponse>();
-  const [imported, setImported] = createSignal<EvidenceImportResponse>();
+  const [imported, setImported] = createSignal<EvidenceImportResponse | Extract<EvidenceImportPreviewResponse, { ok: false }>>();
+  const [preview, setPreview] = createSignal<{ session: ImportSession; r: Extract<EvidenceImportPreviewResponse, { ok: true }> }>();
+  // the background holds the uploaded file until the session closes: close it on cancel, on a new file, when the panel goes
+  const closeSession = () => {
+    preview()?.session.close();
+    setPreview(undefined);
+  };
+  onCleanup(closeSession);
   const [busy, setBusy] = createSignal('');
   const [error, setError] = createSignal('');
   const items = () => data()?.items ?? [];
@@ -298,13 +454,45 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
       if (!r.ok) throw new Error(t('lockerExportFailed', r.error));
       download(r.zip, r.filename);
     });
+  // import in two steps: verify and show who signed it and what it would do; import only on "Import"
   const onImport = (file: File | undefined) =>
     file &&
     run('import', async () => {
-      // the file is read and sent in chunks: a bundle of any size
-      setImported(await client.importZip(file));
+      closeSession();
+      setImported(undefined);
+      // the file is read and sent once, in chunks (a bundle of any size); the background keeps it for the preview and the import
+      const opened = await client.openImport(file);
+      if (!opened.ok) return void setImported(opened);
+      const r = await opened.session.preview();
+      if (r.ok) setPreview({ session: opened.session, r });
+      else {
+        opened.session.close();
+        setImported(r);
+      }
+    });
+  const onProceed = () =>
+    run('import', async () => {
+      const p = preview();
+      if (!p) return;
+      setPreview(undefined);
+      try {
+        setImported(await p.session.importZip(p.r.headSha256));
+      } finally {
+        p.session.close();
+      }
       await refetch();
     });
+  const onPin = async (label: string): Promise<string | undefined> => {
+    const p = preview();
+    if (!p) return undefined;
+    const r = await client.pinKey(p.r.fingerprint, label);
+    if (!r.ok) return r.error;
+    // show the new status: preview again, on the bytes already sent (nothing changes by looking)
+    const again = await p.session.preview();
+    if (again.ok) setPreview({ session: p.session, r: again });
+    await refetch();
+    return undefined;
+  };
 
   return (
     <section class={`locker locker-${props.variant ?? 'page'}`} aria-labelledby="locker-title" data-testid="locker">
@@ -338,7 +526,11 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
         <p role="alert">{error()}</p>
       </Show>
       <Show when={verdict()}>{(v) => <VerifyResult v={v()} />}</Show>
+      <Show when={preview()}>{(p) => <ImportPreviewPanel r={p().r} onProceed={onProceed} onCancel={closeSession} onPin={onPin} />}</Show>
       <Show when={imported()}>{(r) => <ImportResult r={r()} />}</Show>
+      <Show when={data()?.pending.length}>
+        <PendingChanges client={client} pending={data()!.pending} onChanged={() => void refetch()} />
+      </Show>
 
       <Show when={current()} fallback={
         <>
@@ -393,6 +585,16 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
                     <div class="muted">
                       {senderLabel(i.record) || '—'} · {i.record.site} · {recordDay(i.record)}
                       {i.record.direction === 'outgoing' ? ` · ${t('lockerOutgoing')}` : ''}
+                      <Show when={i.imported}>
+                        {(p) => (
+                          <>
+                            {' · '}
+                            <span class="tag imported" data-testid="imported-mark" title={t('lockerImportedDetail', p().importedAt, groupedFingerprint(p().keyFingerprint))}>
+                              {t('lockerImportedMark')}
+                            </span>
+                          </>
+                        )}
+                      </Show>
                     </div>
                     <div>
                       <For each={uniq(i.record.findings.map((f) => f.category))}>{(c) => <span class={`tag cat-${c}`}>{categoryName(c as Category)}</span>}</For>
@@ -420,6 +622,7 @@ export function LockerPanel(props: LockerPanelProps): JSX.Element {
       }>
         {(item) => <RecordView client={client} item={item()} onClose={() => setSelected(undefined)} onChanged={() => void refetch()} />}
       </Show>
+      <Show when={data()?.keys}>{(k) => <Keys client={client} keys={k()} onChanged={() => void refetch()} />}</Show>
       <IntegrityNote />
     </section>
   );

@@ -9,10 +9,13 @@ import { browser } from 'wxt/browser';
 import type { Finding } from '../../engine/types';
 import { fromBase64 } from '../../extension/base64';
 import {
+  IMPORT_COMMANDS,
   isEvidenceChangedEvent,
   newEvidenceId,
   type EvidenceCaptureResponse,
+  type EvidenceImportPreviewResponse,
   type EvidenceImportResponse,
+  type EvidenceKeysResponse,
   type EvidenceListResponse,
   type EvidenceRequest,
   type EvidenceScreenshotResponse,
@@ -20,6 +23,18 @@ import {
   type EvidenceWriteResponse,
 } from '../../extension/evidence-messages';
 import { EXPORT_PORT, IMPORT_PORT, receiveExport, upload, type PortLike } from '../../extension/evidence-transfer';
+
+type Refusal = Extract<EvidenceImportResponse, { ok: false }>;
+
+/** One uploaded bundle, held by the background until close(). */
+export interface ImportSession {
+  /** what importing would do and whose key signed it; nothing changes */
+  preview(): Promise<EvidenceImportPreviewResponse>;
+  /** expectHeadSha256: the head hash the preview showed (refused if the file is another one) */
+  importZip(expectHeadSha256?: string): Promise<EvidenceImportResponse>;
+  /** done: the background lets the bytes go */
+  close(): void;
+}
 
 /** true: the browser will not evict the locker; false: it may under storage pressure; 'unsupported': it cannot say. */
 export type Persistence = boolean | 'unsupported';
@@ -31,7 +46,17 @@ export interface LockerClient {
   remove(recordId: string, reason: string): Promise<EvidenceWriteResponse>;
   verify(): Promise<EvidenceVerifyResponse>;
   exportZip(language: 'en' | 'zh-CN'): Promise<{ ok: true; zip: Blob; filename: string } | { ok: false; error: string }>;
+  /** import in one step (sent in chunks over the import port); the locker page previews first (openImport) */
   importZip(file: Blob): Promise<EvidenceImportResponse>;
+  /**
+   * Send the file once, in chunks over the import port, and keep it there for a preview and
+   * then, when the user agrees, the import: the bundle is never sent twice nor as one message.
+   */
+  openImport(file: Blob): Promise<{ ok: true; session: ImportSession } | Refusal>;
+  /** apply pending changes of an import that the user confirmed */
+  confirmPending(importId: string, indexes: number[]): Promise<EvidenceWriteResponse>;
+  pinKey(fingerprint: string, label: string): Promise<EvidenceKeysResponse>;
+  unpinKey(fingerprint: string): Promise<EvidenceKeysResponse>;
   retry(): Promise<EvidenceWriteResponse>;
   savePasted(text: string, findings: Finding[], note: string): Promise<EvidenceCaptureResponse>;
   /** ask for persistent storage (once per page) and say whether the locker has it */
@@ -70,6 +95,7 @@ export interface ClientTransport {
 export function requestClient(transport: ClientTransport): LockerClient {
   const call = <T>(req: EvidenceRequest) => transport.send(req) as Promise<T>;
   let persistence: Promise<Persistence> | undefined;
+  const refused = (reason: string): Refusal => ({ ok: false, problems: [{ file: '(bundle)', reason }] });
   return {
     list: () => call<EvidenceListResponse>({ type: 'dunwatch:evidence-list' }),
     async screenshot(recordId) {
@@ -84,16 +110,35 @@ export function requestClient(transport: ClientTransport): LockerClient {
       return r.ok ? { ok: true, zip: new Blob(r.parts as BlobPart[], { type: 'application/zip' }), filename: r.filename } : r;
     },
     async importZip(file) {
-      const refused = (reason: string): EvidenceImportResponse => ({ ok: false, problems: [{ file: '(bundle)', reason }] });
       const up = await upload(transport.connect(IMPORT_PORT), file, transport.chunkBytes);
       if (!up.ok) return refused(up.error);
       try {
-        const r = await up.upload.call('import');
+        const r = await up.upload.call(IMPORT_COMMANDS.import, {});
         return r.ok ? (r.result as EvidenceImportResponse) : refused(r.error);
       } finally {
         up.upload.close();
       }
     },
+    async openImport(file) {
+      const up = await upload(transport.connect(IMPORT_PORT), file, transport.chunkBytes);
+      if (!up.ok) return refused(up.error);
+      const u = up.upload;
+      const ask = async <T,>(command: string, args?: unknown): Promise<T | Refusal> => {
+        const r = await u.call(command, args);
+        return r.ok ? (r.result as T) : refused(r.error);
+      };
+      return {
+        ok: true,
+        session: {
+          preview: () => ask<EvidenceImportPreviewResponse>(IMPORT_COMMANDS.preview),
+          importZip: (expectHeadSha256) => ask<EvidenceImportResponse>(IMPORT_COMMANDS.import, expectHeadSha256 ? { expectHeadSha256 } : {}),
+          close: () => u.close(),
+        },
+      };
+    },
+    confirmPending: (importId, indexes) => call({ type: 'dunwatch:evidence-confirm-pending', importId, indexes }),
+    pinKey: (fingerprint, label) => call({ type: 'dunwatch:evidence-pin-key', fingerprint, label }),
+    unpinKey: (fingerprint) => call({ type: 'dunwatch:evidence-unpin-key', fingerprint }),
     retry: () => call({ type: 'dunwatch:evidence-retry' }),
     savePasted: (text, findings, note) => call({ type: 'dunwatch:evidence-save-pasted', id: newEvidenceId(), text, findings, note }),
     persistence() {
