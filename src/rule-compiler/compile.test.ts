@@ -91,3 +91,15 @@ describe('rule files keep their own requirements', () => {
     expect(compileRule({ path, source: GOOD.replace('id: en.threat.demo', 'id: custom.en.threat.demo') }).errors[0]?.message).toMatch(/does not match the file name/);
   });
 });
+
+describe('law files', () => {
+  it('refuse a law or rights URL that is not a web address (javascript:, data:)', async () => {
+    const { compileLaw } = await import('./compile');
+    const law = (url: string) => `jurisdiction: xx\nname: {en: X, zh: X}\nrights: []\ncitations:\n  xx.act.1:\n    title: {en: T, zh: T}\n    url: "${url}"\n    text: {en: T, zh: T}\n`;
+    expect(compileLaw({ path: 'rules/law/xx.yaml', source: law('https://law.example/1') }).errors).toEqual([]);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x']) {
+      const errors = compileLaw({ path: 'rules/law/xx.yaml', source: law(bad) }).errors.map((e) => e.message);
+      expect(errors.join('\n')).toMatch(/must start with https:\/\/ or http:\/\/|Invalid URL/);
+    }
+  });
+});

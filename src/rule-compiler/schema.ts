@@ -68,15 +68,18 @@ export const RuleFileSchema = v.strictObject({
 });
 export type RuleFile = v.InferOutput<typeof RuleFileSchema>;
 
+// links open in the user's browser from the rights pages and reports: web addresses only (no javascript:, data:, file:)
+const webUrl = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'a law or rights URL must start with https:// or http://'));
+
 export const LawFileSchema = v.strictObject({
   jurisdiction: v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]{2})?$/, 'jurisdiction must be a lower-case code such as us or us-ca')),
   name: bilingual,
   rights: v.array(
-    v.strictObject({ title: bilingual, url: v.pipe(v.string(), v.url()), phone: v.optional(v.string()) }),
+    v.strictObject({ title: bilingual, url: webUrl, phone: v.optional(v.string()) }),
   ),
   citations: v.record(
     v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]{2})?\.[a-z0-9.-]+$/, 'citation ids look like <jurisdiction>.<source>.<section>')),
-    v.strictObject({ title: bilingual, url: v.pipe(v.string(), v.url()), text: bilingual }),
+    v.strictObject({ title: bilingual, url: webUrl, text: bilingual }),
   ),
 });
 export type LawFile = v.InferOutput<typeof LawFileSchema>;
