@@ -233,7 +233,8 @@ describe('LockerPanel', () => {
     await until(() => $('[data-testid=import-key]')!.getAttribute('data-key-kind') === 'trusted');
     expect($('[data-testid=import-key]')!.textContent).toContain('A key you trust: Ann (legal aid)');
     $<HTMLButtonElement>('[data-testid=import-proceed]')!.click();
-    await until(() => ids().length === 2);
+    // the list and the result line update separately: wait for both
+    await until(() => ids().length === 2 && $('[data-testid=import-result]'));
     expect($('[data-testid=import-result]')!.textContent).toContain('1 record(s) added');
     const mark = document.querySelector('[data-record-id=a1] [data-testid=imported-mark]')!;
     expect(mark.textContent).toBe('Imported');
