@@ -1,3 +1,4 @@
+/** Development aid: times analyze() on the adversarial texts of tests/properties.test.ts (long texts without a sentence end), to check the engine stays near-linear. */
 import { loadBundleFromDisk } from '../../src/rule-compiler/load';
 import { createEngine } from '../../src/engine';
 const engine = createEngine(await loadBundleFromDisk());

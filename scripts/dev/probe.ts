@@ -1,3 +1,4 @@
+/** Development aid: `npx tsx scripts/dev/probe.ts "text" …` prints the collection decision, every candidate finding with its confidence, and what was suppressed and why. */
 import { loadBundleFromDisk } from '../../src/rule-compiler/load';
 import { createEngine } from '../../src/engine';
 const engine = createEngine(await loadBundleFromDisk());
